@@ -1,0 +1,27 @@
+// Bundles the CLI, the language server and the VS Code extension, each into one file under dist/.
+import { build } from 'esbuild';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Some dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
+  define: { INBOUND_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
+};
+const shim = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
+
+mkdirSync('dist', { recursive: true });
+const entries = [
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shim}` } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+await Promise.all(entries.map((e) => build({ banner: { js: shim }, ...common, ...e })));

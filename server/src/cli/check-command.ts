@@ -1,0 +1,68 @@
+/** `inbound check [paths…]`: findings on the terminal, or in a format for CI tools. */
+import { isIsoDate } from '../engine';
+import { UsageError } from '../node/discover';
+import { loadWorkspace } from '../node/load-workspace';
+import type { CliIo } from './io';
+import { counts, toCheckResult } from './check-result';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatStylish } from './formats/stylish';
+
+export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+export interface CheckOptions {
+  paths: string[];
+  format: string;
+  config?: string;
+  today?: string;
+  maxWarnings?: string;
+}
+
+export function runCheck(options: CheckOptions, io: CliIo): number {
+  if (!(CHECK_FORMATS as readonly string[]).includes(options.format)) {
+    throw new UsageError(`unknown format '${options.format}' (use ${CHECK_FORMATS.join(', ')})`);
+  }
+  const today = checkToday(options.today);
+  let maxWarnings = Infinity;
+  if (options.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError('--max-warnings takes a whole number, e.g. --max-warnings 0');
+    maxWarnings = Number(options.maxWarnings);
+  }
+  const { workspace, problems } = loadWorkspace({
+    paths: options.paths.length ? options.paths : ['.'],
+    config: options.config,
+    today,
+    onProgress: io.progress,
+  });
+  io.progress?.(0, 0);
+  const result = toCheckResult(workspace, io.cwd);
+  switch (options.format) {
+    case 'json':
+      io.stdout(formatJson(result));
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(result, io.version));
+      break;
+    case 'github':
+      io.stdout(formatGithub(result));
+      break;
+    default:
+      io.stdout(formatStylish(result, io.color));
+  }
+  for (const p of problems) io.stderr(`inbound: ${p}`);
+  if (problems.length) return 2;
+  const c = counts(result);
+  if (c.error > 0) return 1;
+  if (c.warning > maxWarnings) {
+    if (options.format === 'stylish') io.stderr(`inbound: ${c.warning} warnings, more than --max-warnings ${maxWarnings}.`);
+    return 1;
+  }
+  return 0;
+}
+
+export function checkToday(today: string | undefined): string | undefined {
+  if (today === undefined) return undefined;
+  if (!isIsoDate(today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, not '${today}'`);
+  return today;
+}

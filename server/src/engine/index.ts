@@ -1,0 +1,13 @@
+/** The engine's public face: a pure core with no editor, file system or process inside. */
+export { Workspace } from './workspace';
+export type { FileDiagnostics, WorkspaceOptions } from './workspace';
+export { analyzeFile } from './analyze';
+export type { FileAnalysis } from './analyze';
+export { readPolicy, CONFIG_FILE_NAME } from './policy';
+export { ALL_RULES, DEFAULT_SEVERITY } from './rules';
+export { LineIndex } from './text';
+export type { Position, Range } from './text';
+export { todayIso, isIsoDate, daysBetween } from './clock';
+export type * from './types';
+export type { Requirement, Evidence, RequirementFile, Waiver, Reference } from './model';
+export { accountKey } from './model';

@@ -1,0 +1,167 @@
+/**
+ * The workspace: every requirement file's analysis, the cross-file rules over all of them, and the
+ * policy that turns findings into diagnostics. The CLI and the language server both drive this one
+ * class, so the editor and CI can never disagree.
+ */
+import { DEFAULT_POLICY } from '../../../schemas/config';
+import type { Policy } from '../../../schemas/config';
+import { analyzeFile } from './analyze';
+import type { FileAnalysis } from './analyze';
+import { todayIso } from './clock';
+import { readPolicy } from './policy';
+import { DEFAULT_SEVERITY, WORKSPACE_RULES } from './rules';
+import type { RuleContext } from './rules/rule';
+import { LineIndex } from './text';
+import type { Diagnostic, Finding, Suppressed } from './types';
+
+export interface FileDiagnostics {
+  diagnostics: Diagnostic[];
+  suppressed: Suppressed[];
+}
+
+export interface WorkspaceOptions {
+  policy?: Policy;
+  today?: string;
+}
+
+export class Workspace {
+  private readonly files = new Map<string, FileAnalysis>();
+  private crossFile?: Map<string, Finding[]>;
+  private ctx: RuleContext;
+  /** The config file and its own findings, shown like any other file's. */
+  private config?: { file: string; text: string; lines: LineIndex; findings: Finding[] };
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.ctx = { policy: options.policy ?? DEFAULT_POLICY, today: options.today ?? todayIso() };
+  }
+
+  get policy(): Policy {
+    return this.ctx.policy;
+  }
+
+  get today(): string {
+    return this.ctx.today;
+  }
+
+  /** Read `inbound.config.yaml`; `undefined` text means there is none (defaults apply). */
+  setConfig(file: string | undefined, text: string | undefined): void {
+    if (file === undefined || text === undefined) {
+      this.config = undefined;
+      this.setPolicy(DEFAULT_POLICY);
+      return;
+    }
+    const { policy, findings } = readPolicy(text);
+    this.config = { file, text, lines: new LineIndex(text), findings };
+    this.setPolicy(policy);
+  }
+
+  get configFile(): string | undefined {
+    return this.config?.file;
+  }
+
+  setPolicy(policy: Policy): void {
+    this.ctx = { ...this.ctx, policy };
+    this.reanalyzeAll();
+  }
+
+  setToday(today: string): void {
+    this.ctx = { ...this.ctx, today };
+    this.reanalyzeAll();
+  }
+
+  private reanalyzeAll(): void {
+    for (const [file, a] of this.files) this.files.set(file, analyzeFile(file, a.text, this.ctx));
+    this.crossFile = undefined;
+  }
+
+  setFile(file: string, text: string): FileAnalysis {
+    const previous = this.files.get(file);
+    if (previous && previous.text === text) return previous;
+    const analysis = analyzeFile(file, text, this.ctx);
+    this.files.set(file, analysis);
+    this.crossFile = undefined;
+    return analysis;
+  }
+
+  deleteFile(file: string): boolean {
+    const had = this.files.delete(file);
+    if (had) this.crossFile = undefined;
+    return had;
+  }
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  get(file: string): FileAnalysis | undefined {
+    return this.files.get(file);
+  }
+
+  fileNames(): string[] {
+    return [...this.files.keys()];
+  }
+
+  analyses(): IterableIterator<FileAnalysis> {
+    return this.files.values();
+  }
+
+  /** Line index of any file the workspace knows, the config included (for related locations). */
+  linesOf(file: string): LineIndex | undefined {
+    if (this.config?.file === file) return this.config.lines;
+    return this.files.get(file)?.lines;
+  }
+
+  private crossFileFindings(): Map<string, Finding[]> {
+    if (!this.crossFile) {
+      const files = [...this.files.values()].map((a) => ({ file: a.file, model: a.model }));
+      const merged = new Map<string, Finding[]>();
+      for (const rule of WORKSPACE_RULES) {
+        for (const [file, findings] of rule.check(files, this.ctx)) {
+          const list = merged.get(file);
+          if (list) list.push(...findings);
+          else merged.set(file, [...findings]);
+        }
+      }
+      this.crossFile = merged;
+    }
+    return this.crossFile;
+  }
+
+  /** Diagnostics of one file (a requirement file or the config), policy and suppressions applied. */
+  diagnostics(file: string): FileDiagnostics {
+    if (this.config?.file === file) return this.judge(this.config.findings, [], this.config.lines);
+    const analysis = this.files.get(file);
+    if (!analysis) return { diagnostics: [], suppressed: [] };
+    const findings = [...analysis.findings, ...(this.crossFileFindings().get(file) ?? [])];
+    return this.judge(findings, analysis.suppressions, analysis.lines);
+  }
+
+  /** Every file with its diagnostics: the config first, then requirement files in name order. */
+  allDiagnostics(): Map<string, FileDiagnostics> {
+    const out = new Map<string, FileDiagnostics>();
+    if (this.config) out.set(this.config.file, this.diagnostics(this.config.file));
+    for (const file of [...this.files.keys()].sort()) out.set(file, this.diagnostics(file));
+    return out;
+  }
+
+  private judge(findings: Finding[], suppressions: FileAnalysis['suppressions'], lines: LineIndex): FileDiagnostics {
+    const diagnostics: Diagnostic[] = [];
+    const suppressed: Suppressed[] = [];
+    for (const f of findings) {
+      const setting = this.ctx.policy.rules[f.code] ?? DEFAULT_SEVERITY[f.code];
+      if (setting === 'off') continue;
+      const d: Diagnostic = { ...f, severity: setting };
+      if (suppressions.length) {
+        const line = lines.positionAt(f.span.start).line;
+        const s = suppressions.find((x) => x.code === f.code && x.line === line - 1);
+        if (s) {
+          suppressed.push({ ...d, reason: s.reason });
+          continue;
+        }
+      }
+      diagnostics.push(d);
+    }
+    const order = (a: Diagnostic, b: Diagnostic) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+    return { diagnostics: diagnostics.sort(order), suppressed: suppressed.sort(order) };
+  }
+}

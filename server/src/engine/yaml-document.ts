@@ -1,0 +1,149 @@
+/**
+ * Text → YAML document with exact ranges, and `yaml-syntax` findings for what the parser rejects.
+ * Guards run before the parser so hostile input costs a linear scan, not a second of parser time.
+ */
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Parser, Composer, visit } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { Finding, Span } from './types';
+
+export const PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+/** Deeper than this is never a requirement file; the parser would spend seconds on it. */
+const MAX_NESTING = 200;
+
+export interface ParsedYaml {
+  /** The first document; `undefined` when the text was refused before parsing. */
+  doc?: Document.Parsed;
+  findings: Finding[];
+  /** Named anchors in source order, for resolving aliases in one pass. */
+  anchors: Map<string, YamlNode[]>;
+}
+
+export function parseYaml(text: string): ParsedYaml {
+  const anchors = new Map<string, YamlNode[]>();
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    return {
+      findings: [
+        {
+          code: 'yaml-syntax',
+          message: `This file nests deeper than ${MAX_NESTING} levels, which no requirement file needs; Inbound does not read it.`,
+          span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) },
+        },
+      ],
+      anchors,
+    };
+  }
+  const docs: Document.Parsed[] = [];
+  const composer = new Composer(PARSE_OPTIONS);
+  const parser = new Parser();
+  for (const doc of composer.compose(parser.parse(text), true, text.length)) {
+    docs.push(doc as Document.Parsed);
+  }
+  const findings: Finding[] = [];
+  const doc = docs[0];
+  if (docs.length > 1) {
+    const second = docs[1];
+    const start = second.range?.[0] ?? 0;
+    findings.push({
+      code: 'yaml-syntax',
+      message: `This file holds ${docs.length} YAML documents; a requirement file holds one. Remove the '---' separator or move the rest to its own file.`,
+      span: lineSpan(text, start),
+    });
+  }
+  if (doc) {
+    for (const e of doc.errors) findings.push(errorFinding(text, e.pos, e.code, e.message));
+    for (const w of doc.warnings) findings.push(errorFinding(text, w.pos, w.code, w.message));
+    visit(doc, {
+      Node(_key, node) {
+        if (node.anchor) {
+          const list = anchors.get(node.anchor);
+          if (list) list.push(node);
+          else anchors.set(node.anchor, [node]);
+        }
+      },
+    });
+  }
+  return { doc, findings, anchors };
+}
+
+function errorFinding(text: string, pos: [number, number], code: string, message: string): Finding {
+  let [start, end] = pos;
+  // At the very end of the text the parser points past the last character: show the last one.
+  if (start >= text.length) start = Math.max(0, text.length - 1);
+  if (end <= start) end = Math.min(text.length, start + 1);
+  return { code: 'yaml-syntax', message: explain(code, message), span: { start, end } };
+}
+
+/** The parser's words, said for a person who is not a programmer. */
+function explain(code: string, message: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'This key appears twice in the same block; keep one of them.';
+    case 'TAG_RESOLVE_FAILED':
+      return `${message.replace(/\.$/, '')}. Requirement files use plain YAML without tags.`;
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `YAML cannot read this: ${lowerFirst(message)}. Check the indentation and quotes on this line.`;
+    default:
+      return `YAML cannot read this: ${lowerFirst(message)}.`;
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
+}
+
+function lineSpan(text: string, start: number): Span {
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end: Math.max(end, Math.min(text.length, start + 1)) };
+}
+
+/**
+ * The offset where nesting first exceeds `limit`, counting flow brackets and block indentation
+ * (roughly: brackets inside quotes are counted too, which only makes the guard stricter on text
+ * that is already far from a requirement file).
+ */
+export function nestingBeyond(text: string, limit: number): number | undefined {
+  let flow = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || c === 45 /* - */) {
+        indent++;
+        if (indent > limit * 2) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++flow > limit) return i;
+    } else if (c === 93 || c === 125) {
+      if (flow > 0) flow--;
+    } else if (c === 35 /* # */) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+    }
+  }
+  return undefined;
+}
+
+// ----- ranges of nodes -------------------------------------------------------------------------
+
+export function spanOf(node: YamlNode | null | undefined): Span | undefined {
+  if (!node || !node.range) return undefined;
+  return { start: node.range[0], end: node.range[1] };
+}
+
+export { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter };
+export type { Document, YamlNode, Pair };

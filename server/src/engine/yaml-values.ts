@@ -1,0 +1,133 @@
+/**
+ * YAML nodes → plain values for schema validation, and schema paths → YAML nodes for ranges.
+ * Aliases resolve through the anchor table built in one pass (never `alias.resolve`, which is
+ * quadratic), against a budget, so an alias bomb costs its own size and yields a finding.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import type { Finding } from './types';
+
+export class AliasBudget {
+  private used = 0;
+  /** The first alias that went over the budget, reported once per file. */
+  exceededAt?: YamlNode;
+  constructor(
+    private readonly anchors: Map<string, YamlNode[]>,
+    private readonly limit: number,
+  ) {}
+
+  /** The node an alias stands for: the latest anchor of that name defined before it. */
+  resolve(alias: YamlNode): YamlNode | undefined {
+    if (!isAlias(alias)) return alias;
+    const candidates = this.anchors.get(alias.source);
+    if (!candidates) return undefined;
+    const at = alias.range?.[0] ?? Infinity;
+    let found: YamlNode | undefined;
+    for (const c of candidates) if ((c.range?.[0] ?? 0) < at) found = c;
+    return found;
+  }
+
+  /** Count `n` nodes produced; false once the budget is spent. */
+  spend(n: number, at: YamlNode): boolean {
+    this.used += n;
+    if (this.used > this.limit) {
+      this.exceededAt ??= at;
+      return false;
+    }
+    return true;
+  }
+
+  finding(): Finding | undefined {
+    const at = this.exceededAt;
+    if (!at?.range) return undefined;
+    return {
+      code: 'yaml-syntax',
+      message: 'Aliases here expand far beyond the size of the file (an alias bomb?). Write the values out instead.',
+      span: { start: at.range[0], end: at.range[1] },
+    };
+  }
+}
+
+/** Depth beyond which a value is not read: requirement files are a few levels deep. */
+const MAX_VALUE_DEPTH = 64;
+
+/** Marker for a value that could not be read (unknown alias, over budget, too deep). */
+export const UNREADABLE = Symbol('unreadable');
+
+export function toValue(node: unknown, budget: AliasBudget, depth = 0): unknown {
+  if (node === null || node === undefined) return null;
+  let n = node as YamlNode;
+  if (isAlias(n)) {
+    const target = budget.resolve(n);
+    if (!target) return UNREADABLE;
+    if (!budget.spend(1, n)) return UNREADABLE;
+    n = target;
+  }
+  if (depth > MAX_VALUE_DEPTH) return UNREADABLE;
+  if (isScalar(n)) return n.value;
+  if (isMap(n)) {
+    if (!budget.spend(n.items.length, n)) return UNREADABLE;
+    // A null-prototype object: `__proto__`, `constructor` and `prototype` stay ordinary keys.
+    const out: Record<string, unknown> = Object.create(null);
+    for (const pair of n.items) {
+      const key = keyText(pair);
+      if (key === undefined) continue;
+      Object.defineProperty(out, key, {
+        value: toValue(pair.value, budget, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  if (isSeq(n)) {
+    if (!budget.spend(n.items.length, n)) return UNREADABLE;
+    return n.items.map((item) => toValue(item, budget, depth + 1));
+  }
+  return null;
+}
+
+/** The text of a plain key; `undefined` for complex keys (a mapping or list used as a key). */
+export function keyText(pair: Pair): string | undefined {
+  const k = pair.key as unknown;
+  if (k === null || k === undefined) return '';
+  if (isScalar(k)) return String(k.value);
+  return undefined;
+}
+
+/** The pair with this key in a mapping node (aliases followed). */
+export function pairOf(map: unknown, key: string, budget?: AliasBudget): Pair<YamlNode, YamlNode> | undefined {
+  const m = budget ? budget.resolve(map as YamlNode) : (map as YamlNode);
+  if (!isMap(m)) return undefined;
+  for (const item of m.items) if (isPair(item) && keyText(item) === key) return item as Pair<YamlNode, YamlNode>;
+  return undefined;
+}
+
+/** Follow a schema path to the deepest existing node: the value, the key's pair, and what is missing. */
+export function nodeAtPath(
+  root: YamlNode,
+  path: readonly PropertyKey[],
+  budget: AliasBudget,
+): { node: YamlNode; pair?: Pair<YamlNode, YamlNode>; missing: boolean } {
+  let node = root;
+  let pair: Pair<YamlNode, YamlNode> | undefined;
+  for (const step of path) {
+    const here = budget.resolve(node) ?? node;
+    let next: YamlNode | undefined;
+    if (typeof step === 'number' && isSeq(here)) {
+      next = here.items[step] as YamlNode | undefined;
+      pair = undefined;
+    } else if (isMap(here)) {
+      const p = pairOf(here, String(step));
+      if (p) {
+        pair = p;
+        next = (p.value ?? undefined) as YamlNode | undefined;
+        if (!next) return { node: here, pair: p, missing: false };
+      }
+    }
+    if (!next) return { node: here, pair: undefined, missing: true };
+    node = next;
+  }
+  return { node, pair, missing: false };
+}
