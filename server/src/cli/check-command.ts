@@ -33,6 +33,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     paths: options.paths.length ? options.paths : ['.'],
     config: options.config,
     today,
+    cwd: io.cwd,
     onProgress: io.progress,
   });
   io.progress?.(0, 0);

@@ -29,12 +29,14 @@ export interface Discovered {
   problems: string[];
 }
 
-export function discoverFiles(paths: string[], policy: Policy, configDir: string | undefined): Discovered {
+/** `paths` are absolute or relative to the process's folder; `shown` are the same paths as the user wrote them. */
+export function discoverFiles(paths: string[], policy: Policy, configDir: string | undefined, shown: string[] = paths): Discovered {
   const files = new Set<string>();
   const problems: string[] = [];
   const ignored = picomatch(policy.ignore, { dot: true });
-  for (const p of paths) {
-    const abs = resolve(p);
+  paths.forEach((path, i) => {
+    const p = shown[i] ?? path;
+    const abs = resolve(path);
     let stat;
     try {
       stat = statSync(abs);
@@ -43,7 +45,7 @@ export function discoverFiles(paths: string[], policy: Policy, configDir: string
     }
     if (!stat.isDirectory()) {
       files.add(abs);
-      continue;
+      return;
     }
     // Globs are relative to the config's folder; search from there when the path lies inside it.
     const root = configDir && isInside(abs, configDir) ? configDir : abs;
@@ -62,7 +64,7 @@ export function discoverFiles(paths: string[], policy: Policy, configDir: string
     } catch (e) {
       problems.push(`cannot search ${p}: ${(e as Error).message.split('\n')[0]}`);
     }
-  }
+  });
   return { files: [...files].sort(), problems };
 }
 

@@ -8,6 +8,8 @@ export interface LoadOptions {
   paths: string[];
   config?: string;
   today?: string;
+  /** The folder relative paths start from (the command's working folder); default: the process's. */
+  cwd?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -19,9 +21,11 @@ export interface LoadedWorkspace {
 
 export function loadWorkspace(options: LoadOptions): LoadedWorkspace {
   const workspace = new Workspace({ today: options.today });
+  const cwd = options.cwd ?? process.cwd();
+  const paths = options.paths.map((p) => resolve(cwd, p));
   let configPath: string | undefined;
   if (options.config) {
-    configPath = resolve(options.config);
+    configPath = resolve(cwd, options.config);
     let text: string;
     try {
       text = readText(configPath);
@@ -30,7 +34,7 @@ export function loadWorkspace(options: LoadOptions): LoadedWorkspace {
     }
     workspace.setConfig(configPath, text);
   } else {
-    configPath = findConfig(options.paths[0] ?? '.');
+    configPath = findConfig(paths[0] ?? cwd);
     if (configPath) {
       try {
         workspace.setConfig(configPath, readText(configPath));
@@ -39,7 +43,7 @@ export function loadWorkspace(options: LoadOptions): LoadedWorkspace {
       }
     }
   }
-  const { files, problems } = discoverFiles(options.paths, workspace.policy, configPath && dirname(configPath));
+  const { files, problems } = discoverFiles(paths, workspace.policy, configPath && dirname(configPath), options.paths);
   files.forEach((file, i) => {
     if (file === configPath) return;
     try {
