@@ -6,7 +6,8 @@ export const nonEmptyText = z.string().trim().min(1);
 /** A calendar date written YYYY-MM-DD (quoted or not: YAML 1.2 keeps it a string). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  // One finding per date: a date in the wrong form is not also reported as not a calendar date.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, 'a real calendar date');
 
 export function isCalendarDate(text: string): boolean {

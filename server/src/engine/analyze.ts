@@ -42,7 +42,14 @@ export function analyzeFile(file: string, text: string, ctx: RuleContext): FileA
   const parsed = parseYaml(text);
   const model = buildModel(text, parsed, idRegex(ctx.policy));
   const { suppressions, findings: commentFindings } = readSuppressions(lines);
-  const findings: Finding[] = [...parsed.findings, ...model.findings, ...commentFindings];
+  const syntax = distinctSpans(parsed.findings);
+  // Text the parser could not read yields a guessed structure: its missing keys and empty lists
+  // are echoes of the syntax error, not facts. Show what to fix first; the ids still count for
+  // the other files, so their references do not flicker while someone types.
+  if (parsed.doc?.errors.length || !parsed.doc) {
+    return { file, text, lines, model, findings: syntax, suppressions };
+  }
+  const findings: Finding[] = [...syntax, ...model.findings, ...commentFindings];
   for (const req of model.requirements) {
     for (const rule of REQUIREMENT_RULES) {
       for (const f of rule.check(req, ctx)) {
@@ -52,6 +59,17 @@ export function analyzeFile(file: string, text: string, ctx: RuleContext): FileA
     }
   }
   return { file, text, lines, model, findings, suppressions };
+}
+
+/** The parser may report one place several times (an unclosed bracket, twice): once is enough. */
+function distinctSpans(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.span.start}:${f.span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const regexCache = new Map<string, RegExp>();

@@ -8,7 +8,7 @@ import type { Node as YamlNode, Pair } from 'yaml';
 import type { z } from 'zod';
 import { EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, evidenceItemSchemas, evidenceKeys, isEvidenceKind } from '../../../schemas/evidence';
 import type { EvidenceClass, EvidenceKind } from '../../../schemas/evidence';
-import { STATUSES } from '../../../schemas/primitives';
+import { DEFAULT_ID_PATTERN, isCalendarDate, STATUSES } from '../../../schemas/primitives';
 import type { Status } from '../../../schemas/primitives';
 import { FILE_KEYS, REQUIREMENT_KEYS, requirementSchema, WAIVER_KEYS } from '../../../schemas/requirements';
 import { closest } from './did-you-mean';
@@ -136,8 +136,7 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: RegExp):
       });
     }
   }
-  const bomb = budget.finding();
-  if (bomb) findings.push(bomb);
+  findings.push(...budget.findings());
   return file;
 }
 
@@ -188,14 +187,7 @@ function readRequirement(
   if (idValue) {
     req.id = idValue;
     req.idSpan = valueSpan(at('id')!);
-    if (!idPattern.test(idValue)) {
-      localFindings.push({
-        code: 'schema',
-        message: `'${idValue}' is not a requirement id of this workspace (pattern ${idPattern.source}), e.g. CHK-101.`,
-        span: req.idSpan,
-        requirement: idValue,
-      });
-    }
+    if (!idPattern.test(idValue)) localFindings.push(badId(idValue, req.idSpan, idPattern));
   }
   if (typeof v.title === 'string' && v.title.trim()) req.title = v.title.trim();
   if (typeof v.status === 'string' && (STATUSES as readonly string[]).includes(v.status)) {
@@ -220,7 +212,7 @@ function readRequirement(
     const evNode = budget.resolve(evPair.value as YamlNode);
     if (evNode && isSeq(evNode) && Array.isArray(v.evidence)) {
       evNode.items.forEach((item, i) => {
-        const ev = readEvidence(text, node, item as YamlNode, i, (v.evidence as unknown[])[i], budget, subject, localFindings);
+        const ev = readEvidence(text, node, item as YamlNode, i, (v.evidence as unknown[])[i], budget, idValue, localFindings);
         if (ev) req.evidence.push(ev);
       });
     }
@@ -251,7 +243,7 @@ function readEvidence(
   index: number,
   value: unknown,
   budget: AliasBudget,
-  subject: string,
+  requirementId: string | undefined,
   findings: Finding[],
 ): Evidence | undefined {
   const span = spanOf(itemNode);
@@ -273,7 +265,7 @@ function readEvidence(
   if (!kindPair) {
     findings.push({
       code: 'schema',
-      message: `This evidence of ${subject} is missing 'kind': say what it is (${EVIDENCE_KIND_NAMES.slice(0, 5).join(', ')}, …).`,
+      message: `This evidence${requirementId ? ` of ${requirementId}` : ''} is missing 'kind': say what it is (${EVIDENCE_KIND_NAMES.slice(0, 5).join(', ')}, …).`,
       span: firstLine(text, span),
       data: { missingKey: 'kind' },
     });
@@ -297,7 +289,8 @@ function readEvidence(
     if (!result.success) {
       const keys = evidenceKeys(kind).map((k) => k.key);
       for (const issue of result.error.issues) {
-        const f = issueFinding(text, reqNode, [...path, ...issue.path], issue, budget, `This ${kind} evidence`, (p) =>
+        const subject = `This ${kind} evidence${requirementId ? ` of ${requirementId}` : ''}`;
+        const f = issueFinding(text, reqNode, [...path, ...issue.path], issue, budget, subject, (p) =>
           p.length === 0 ? keys : [],
         );
         findings.push(...[f].flat());
@@ -314,7 +307,8 @@ function readEvidence(
   ev.currency = str(v.currency);
   ev.stage = str(v.stage);
   const date = str(v.date);
-  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  // Only a real calendar date: the date rules compute with it (2026-13-01 would give NaN days).
+  if (date && isCalendarDate(date)) {
     ev.date = date;
     ev.dateSpan = valueSpan(pairOf(node, 'date')!);
   }
@@ -341,8 +335,27 @@ function issueFinding(
   subject: string,
   keysAt: (path: PropertyKey[]) => string[],
 ): Finding | Finding[] {
+  // A value behind an unknown alias or an alias bomb has its own yaml-syntax finding already.
+  if (issue.input === UNREADABLE || (issue.code === 'invalid_type' && hasUnreadable(issue.input))) return [];
   const field = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
   const place = nodeAtPath(root, path, budget);
+  const last = path[path.length - 1];
+  // "'segments'" for the list itself, "Entry 3 of 'segments'" for one of its entries.
+  const what = typeof last === 'number' ? `Entry ${last + 1} of '${field}'` : `'${field}'`;
+  const span = nodeSpan(place.node, place.pair);
+  const missing = issue.code !== 'unrecognized_keys' && (place.missing || (issue.input === undefined && !place.pair));
+  if (missing) {
+    const parent = nodeAtPath(root, path.slice(0, -1), budget).node;
+    return {
+      code: 'schema',
+      message: `${owner(path, subject)} is missing '${field}'.${hintFor(field)}`,
+      span: firstLine(text, spanOf(parent) ?? { start: 0, end: 0 }),
+      data: { missingKey: field, path: path.map(String) },
+    };
+  }
+  if (field === 'date' && typeof last !== 'number' && issue.code !== 'unrecognized_keys') {
+    return { code: 'schema', message: dateProblem(issue.input), span };
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = keysAt(issue.path as PropertyKey[]);
@@ -350,51 +363,38 @@ function issueFinding(
       const out: Finding[] = [];
       for (const key of issue.keys) {
         const pair = pairOf(map, key);
-        const span = (pair && spanOf(pair.key as YamlNode)) ?? firstLine(text, spanOf(map)!);
-        out.push(unknownKey(key, span, allowed, describe(path, subject)));
+        const keySpan = (pair && spanOf(pair.key as YamlNode)) ?? firstLine(text, spanOf(map)!);
+        out.push(unknownKey(key, keySpan, allowed, describe(path, subject)));
       }
       return out;
     }
     case 'invalid_type': {
-      const missing = place.missing || issue.input === undefined;
-      if (missing) {
-        const parent = nodeAtPath(root, path.slice(0, -1), budget).node;
-        return {
-          code: 'schema',
-          message: `${subject} is missing '${field}'.${hintFor(field)}`,
-          span: firstLine(text, spanOf(parent) ?? { start: 0, end: 0 }),
-          data: { missingKey: field, path: path.map(String) },
-        };
-      }
       if (issue.input === null && place.pair) {
-        return {
-          code: 'schema',
-          message: `'${field}' is empty.${hintFor(field)}`,
-          span: spanOf(place.pair.key as YamlNode)!,
-        };
+        return { code: 'schema', message: `${what} is empty.${hintFor(field)}`, span: spanOf(place.pair.key as YamlNode)! };
       }
       const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
+      const said = shown(issue.input);
       return {
         code: 'schema',
-        message: `'${field}' should be ${expected}.${hintFor(field)}`,
-        span: nodeSpan(place.node, place.pair),
+        message: `${what} should be ${expected}${said ? `, not ${said}` : ''}.${typeof last === 'number' ? '' : hintFor(field)}`,
+        span,
       };
     }
     case 'too_small': {
-      if (issue.origin === 'string') {
-        return { code: 'schema', message: `'${field}' is empty.${hintFor(field)}`, span: nodeSpan(place.node, place.pair) };
-      }
+      if (issue.origin === 'string') return { code: 'schema', message: `${what} is empty.${hintFor(field)}`, span };
       if (issue.origin === 'array') {
-        return { code: 'schema', message: `'${field}' needs at least ${issue.minimum} entry.`, span: nodeSpan(place.node, place.pair) };
+        return { code: 'schema', message: `${what} needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}.`, span };
       }
+      const said = typeof issue.input === 'number' ? ` (it says ${issue.input})` : '';
       return {
         code: 'schema',
-        message: `'${field}' must be at least ${issue.minimum}.`,
-        span: nodeSpan(place.node, place.pair),
+        message:
+          issue.minimum === 0 ? `${what} cannot be negative${said}.` : `${what} must be at least ${issue.minimum}${said}.${hintFor(field)}`,
+        span,
       };
     }
     case 'too_big':
-      return { code: 'schema', message: `'${field}' is too large.`, span: nodeSpan(place.node, place.pair) };
+      return { code: 'schema', message: `${what} is too large.`, span };
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const said = typeof issue.input === 'string' ? issue.input : String(issue.input);
@@ -405,22 +405,84 @@ function issueFinding(
           `'${said}' is not allowed for '${field}'.` +
           (suggestion ? ` Did you mean '${suggestion}'?` : '') +
           ` Use one of: ${allowed.join(', ')}.`,
-        span: nodeSpan(place.node, place.pair),
+        span,
         data: suggestion ? { replacement: suggestion } : undefined,
       };
     }
     case 'invalid_format':
     case 'custom': {
+      if (field === 'link' && typeof issue.input === 'string') {
+        return {
+          code: 'schema',
+          message: `'${issue.input.trim()}' is not a web address: 'link' takes a full http(s) address, e.g. https://example.com/….`,
+          span,
+        };
+      }
       const wanted = issue.message && !issue.message.startsWith('Invalid') ? issue.message : 'a valid value';
-      return {
-        code: 'schema',
-        message: `'${field}' should be ${wanted}.${hintFor(field)}`,
-        span: nodeSpan(place.node, place.pair),
-      };
+      return { code: 'schema', message: `${what} should be ${wanted}.${hintFor(field)}`, span };
     }
     default:
-      return { code: 'schema', message: `'${field ?? 'this value'}' is not valid here.`, span: nodeSpan(place.node, place.pair) };
+      return { code: 'schema', message: `${field ? what : 'This value'} is not valid here.`, span };
   }
+}
+
+/** Who lacks a key: the requirement itself, or its waiver (evidence items bring their own subject). */
+function owner(path: PropertyKey[], subject: string): string {
+  if (path[0] !== 'waiver') return subject;
+  return subject === 'This requirement' ? 'This waiver' : `The waiver of ${subject}`;
+}
+
+function hasUnreadable(value: unknown): boolean {
+  if (value === UNREADABLE) return true;
+  if (Array.isArray(value)) return value.some(hasUnreadable);
+  if (value && typeof value === 'object') return Object.values(value).some(hasUnreadable);
+  return false;
+}
+
+/** A short quote of a scalar the person wrote, for "should be a number, not 'lots'". */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value.length <= 40 ? `'${value}'` : '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array)) return 'a block of keys';
+  return '';
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** What is wrong with a date, said with the facts: which month, how many days it has. */
+export function dateProblem(input: unknown): string {
+  if (typeof input !== 'string') return `'date' should be a date written YYYY-MM-DD, e.g. 2026-09-12${shown(input) ? `, not ${shown(input)}` : ''}.`;
+  const said = input.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(said);
+  if (m) {
+    const [year, month] = [Number(m[1]), Number(m[2])];
+    if (month < 1 || month > 12) return `'${said}' is not a calendar date: there is no month ${m[2]}. Write the date as YYYY-MM-DD.`;
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return `'${said}' is not a calendar date: ${MONTHS[month - 1]} ${year} has ${days} days.`;
+  }
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(said);
+  const dmy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(said);
+  const [y, mo, d] = ymd ? [ymd[1], ymd[2], ymd[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  const suggestion = y ? `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}` : undefined;
+  return `'${said}' is not a date written YYYY-MM-DD${suggestion ? `: write ${suggestion}` : ', e.g. 2026-09-12'}.`;
+}
+
+/** An id that does not match the workspace's pattern; an upper-case slip gets a suggestion. */
+function badId(id: string, span: Span, idPattern: RegExp): Finding {
+  const upper = id.toUpperCase();
+  const suggestion = upper !== id && idPattern.test(upper) ? upper : undefined;
+  const form =
+    idPattern.source === DEFAULT_ID_PATTERN
+      ? 'Ids are capital letters or digits, a dash and a number, e.g. CHK-101.'
+      : `Ids in this workspace match ${idPattern.source} (id-pattern in inbound.config.yaml).`;
+  return {
+    code: 'schema',
+    message: `'${id}' is not a requirement id.${suggestion ? ` Did you mean '${suggestion}'?` : ''} ${form}`,
+    span,
+    requirement: id,
+    data: suggestion ? { replacement: suggestion } : undefined,
+  };
 }
 
 function unknownKey(key: string, span: Span, allowed: string[], where: string): Finding {
@@ -442,7 +504,7 @@ function describe(path: PropertyKey[], subject: string): string {
 }
 
 const HINTS: Record<string, string> = {
-  id: ' Give it an id such as CHK-101, unique across the workspace.',
+  id: ' Give it an id, unique across the workspace.',
   title: ' Say in a few words what it is.',
   status: ` Use one of: ${STATUSES.join(', ')}.`,
   date: ' Write the date as YYYY-MM-DD.',
@@ -451,6 +513,16 @@ const HINTS: Record<string, string> = {
   reason: ' Say why the roadmap gate is waived.',
   'approved-by': ' Name who approved the waiver.',
   link: ' Use a full http(s) address.',
+  kind: ` Say what it is: ${EVIDENCE_KIND_NAMES.join(', ')}.`,
+  count: ' Say how many tickets, e.g. count: 14.',
+  respondents: ' Say how many people answered, e.g. respondents: 240.',
+  participants: ' Say how many people took part, e.g. participants: 5.',
+  metric: ' Name the metric, e.g. metric: checkout drop-off.',
+  source: ' Name the study, report or forum.',
+  competitor: ' Name the competitor.',
+  segments: ' Write a list, e.g. segments: [mid-market, dach].',
+  'depends-on': ' Write a list of requirement ids, e.g. depends-on: [CHK-100].',
+  evidence: " Write a list: each item starts with '- kind:' on its own line.",
 };
 
 function hintFor(field: string | undefined): string {

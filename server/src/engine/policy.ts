@@ -52,19 +52,66 @@ export function readPolicy(text: string): LoadedPolicy {
       readRules(pair, budget, policy, findings);
       continue;
     }
+    if (k === 'roadmap') {
+      readRoadmap(pair, budget, policy, findings);
+      continue;
+    }
     const value = toValue(pair.value, budget);
     const result = configKeySchemas[k].safeParse(value, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues) {
-        const place = nodeAtPath(pair.value as YamlNode, issue.path as PropertyKey[], budget);
-        const span = spanOf(place.node)?.end !== spanOf(place.node)?.start ? spanOf(place.node)! : valueSpan(pair);
-        findings.push({ code: 'schema', message: configMessage(k, issue, value), span, data: configData(k, issue) });
+        findings.push({ code: 'schema', message: configMessage(k, issue, value), span: issueSpan(pair, issue, budget), data: configData(issue) });
       }
       continue;
     }
     apply(policy, k, result.data);
   }
   return { policy, findings };
+}
+
+/** statuses and min-market-evidence each on their own: a typo in one keeps the other. */
+function readRoadmap(pair: Pair<YamlNode, YamlNode>, budget: AliasBudget, policy: Policy, findings: Finding[]): void {
+  const map = budget.resolve(pair.value as YamlNode);
+  if (!map || !isMap(map)) {
+    findings.push({
+      code: 'schema',
+      message: `'roadmap' is a block of settings: statuses (a list) and min-market-evidence (a number). The defaults apply until this is fixed.`,
+      span: valueSpan(pair),
+    });
+    return;
+  }
+  const shape = configKeySchemas.roadmap.shape;
+  const known = Object.keys(shape) as (keyof typeof shape)[];
+  for (const entry of map.items as Pair<YamlNode, YamlNode>[]) {
+    const key = keyText(entry) ?? '';
+    if (!(known as string[]).includes(key)) {
+      const s = closest(key, known);
+      findings.push({
+        code: 'schema',
+        message: `Unknown setting '${key}' under roadmap.${s ? ` Did you mean '${s}'?` : ` Settings: ${known.join(', ')}.`}`,
+        span: spanOf(entry.key as YamlNode) ?? valueSpan(pair),
+        data: s ? { replacement: s } : undefined,
+      });
+      continue;
+    }
+    const k = key as (typeof known)[number];
+    const value = toValue(entry.value, budget);
+    const result = shape[k].safeParse(value, { reportInput: true });
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        findings.push({ code: 'schema', message: configMessage(`roadmap.${k}`, issue, value), span: issueSpan(entry, issue, budget), data: configData(issue) });
+      }
+      continue;
+    }
+    if (k === 'statuses' && result.data) policy.roadmapStatuses = result.data as string[];
+    if (k === 'min-market-evidence' && result.data !== undefined) policy.minMarketEvidence = result.data as number;
+  }
+}
+
+function issueSpan(pair: Pair<YamlNode, YamlNode>, issue: { path: PropertyKey[] }, budget: AliasBudget) {
+  const place = nodeAtPath(pair.value as YamlNode, issue.path, budget);
+  const s = spanOf(place.node);
+  return s && s.end > s.start ? s : valueSpan(pair);
 }
 
 /** Each rule's severity on its own: one misspelt rule does not undo the others. */
@@ -118,12 +165,6 @@ function apply(policy: Policy, key: ConfigKey, data: unknown): void {
     case 'id-pattern':
       policy.idPattern = data as string;
       break;
-    case 'roadmap': {
-      const r = data as { statuses?: string[]; 'min-market-evidence'?: number };
-      if (r.statuses) policy.roadmapStatuses = r.statuses;
-      if (r['min-market-evidence'] !== undefined) policy.minMarketEvidence = r['min-market-evidence'];
-      break;
-    }
     case 'stale-after-days':
       policy.staleAfterDays = data as number;
       break;
@@ -142,29 +183,38 @@ interface Issue {
   input?: unknown;
 }
 
-function configMessage(key: ConfigKey, issue: Issue, value: unknown): string {
-  const where = [key, ...issue.path.filter((p) => typeof p === 'string')].join('.');
+/** What a number setting counts, for "stale-after-days should be a whole number of days". */
+const NUMBER_WORDS: Record<string, string> = {
+  'stale-after-days': 'a whole number of days, e.g. 365',
+  'max-file-kb': 'a whole number of kilobytes, e.g. 4096',
+  'roadmap.min-market-evidence': 'a whole number, e.g. 1',
+};
+
+function configMessage(where: string, issue: Issue, value: unknown): string {
+  const path = issue.path.filter((p) => typeof p === 'string');
+  const setting = [where, ...path].join('.');
+  const fallback = ' The default applies until this is fixed.';
   if (issue.code === 'invalid_value' && issue.values) {
     const said = String(issue.input ?? '');
     const s = closest(said, issue.values.map(String));
-    return `'${said}' is not allowed for ${where}.${s ? ` Did you mean '${s}'?` : ''} Use one of: ${issue.values.join(', ')}. The default applies until this is fixed.`;
-  }
-  if (issue.code === 'unrecognized_keys' && issue.keys) {
-    return `Unknown setting '${issue.keys.join("', '")}' under ${where}. The default applies until this is fixed.`;
+    return `'${said}' is not allowed for ${setting}.${s ? ` Did you mean '${s}'?` : ''} Use one of: ${issue.values.join(', ')}.${fallback}`;
   }
   if (issue.code === 'too_small' && 'minimum' in issue) {
-    return `${where} must be at least ${String((issue as { minimum: unknown }).minimum)}. The default applies until this is fixed.`;
+    const min = (issue as { minimum: unknown }).minimum;
+    if (Array.isArray(value)) return `${setting} needs at least ${String(min)} entr${min === 1 ? 'y' : 'ies'}.${fallback}`;
+    return `${setting} must be at least ${String(min)}${typeof value === 'number' ? `, not ${value}` : ''}.${fallback}`;
   }
+  const said = typeof value === 'string' ? ` '${value}' is not.` : '';
   const wanted =
-    key === 'id-pattern'
+    where === 'id-pattern' && typeof value === 'string'
       ? 'a valid regular expression'
-      : Array.isArray(value) || key === 'files' || key === 'ignore'
-        ? 'a list of file patterns'
-        : issue.message.replace(/^Invalid input: /, '');
-  return `${where} should be ${wanted}. The default applies until this is fixed.`;
+      : where === 'files' || where === 'ignore'
+        ? 'a list of file patterns, e.g. ["**/*.req.yaml"]'
+        : (NUMBER_WORDS[where] ?? issue.message.replace(/^Invalid input: /, ''));
+  return `${setting} should be ${wanted}.${said}${fallback}`;
 }
 
-function configData(_key: ConfigKey, issue: Issue): Record<string, unknown> | undefined {
+function configData(issue: Issue): Record<string, unknown> | undefined {
   if (issue.code === 'invalid_value' && issue.values) {
     const s = closest(String(issue.input ?? ''), issue.values.map(String));
     return s ? { replacement: s } : undefined;

@@ -12,7 +12,7 @@ import { readPolicy } from './policy';
 import { DEFAULT_SEVERITY, WORKSPACE_RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { LineIndex } from './text';
-import type { Diagnostic, Finding, Suppressed } from './types';
+import type { Diagnostic, Finding, Span, Suppressed } from './types';
 
 export interface FileDiagnostics {
   diagnostics: Diagnostic[];
@@ -150,7 +150,7 @@ export class Workspace {
     for (const f of findings) {
       const setting = this.ctx.policy.rules[f.code] ?? DEFAULT_SEVERITY[f.code];
       if (setting === 'off') continue;
-      const d: Diagnostic = { ...f, severity: setting };
+      const d: Diagnostic = { ...f, span: tidy(f.span, lines.text), severity: setting };
       if (suppressions.length) {
         const line = lines.positionAt(f.span.start).line;
         const s = suppressions.find((x) => x.code === f.code && x.line === line - 1);
@@ -164,4 +164,15 @@ export class Workspace {
     const order = (a: Diagnostic, b: Diagnostic) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
     return { diagnostics: diagnostics.sort(order), suppressed: suppressed.sort(order) };
   }
+}
+
+/**
+ * Every range inside the text, and not running on past the end of its line: a value's node range
+ * may include the line break after it, and a squiggle that wraps onto the next line misleads.
+ */
+function tidy(span: Span, text: string): Span {
+  const start = Math.max(0, Math.min(span.start, text.length));
+  let end = Math.max(start, Math.min(span.end, text.length));
+  while (end > start + 1 && /\s/.test(text[end - 1])) end--;
+  return start === span.start && end === span.end ? span : { start, end };
 }

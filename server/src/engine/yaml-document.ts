@@ -68,11 +68,46 @@ export function parseYaml(text: string): ParsedYaml {
 }
 
 function errorFinding(text: string, pos: [number, number], code: string, message: string): Finding {
+  if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
+    // The parser says which: "Missing closing 'quote" or "Missing closing \"quote".
+    const opening = openingQuote(text, pos[0], message.includes("'quote") ? "'" : '"');
+    if (opening !== undefined) {
+      return {
+        code: 'yaml-syntax',
+        message: `This quote is never closed, so YAML reads everything after it as one value: add the closing ${text[opening]} where the value ends.`,
+        span: lineSpan(text, opening),
+      };
+    }
+  }
   let [start, end] = pos;
-  // At the very end of the text the parser points past the last character: show the last one.
-  if (start >= text.length) start = Math.max(0, text.length - 1);
+  // At the very end of the text the parser points past the last character: show the last one
+  // that can be seen, not the final line break.
+  if (start >= text.length) {
+    start = text.length;
+    while (start > 0 && /\s/.test(text[start - 1])) start--;
+    start = Math.max(0, start - 1);
+    end = start + 1;
+  }
   if (end <= start) end = Math.min(text.length, start + 1);
   return { code: 'yaml-syntax', message: explain(code, message), span: { start, end } };
+}
+
+/**
+ * The quote that opened a value the parser never saw closed: the parser points at the end of the
+ * text, the person needs the place they forgot. Scanning back, the first unescaped quote of that
+ * kind is the opening one, as none inside the value could have closed it.
+ */
+function openingQuote(text: string, from: number, quote: string): number | undefined {
+  for (let i = Math.min(from, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"' && text[i - 1] === '\\') continue;
+    if (quote === "'" && (text[i - 1] === "'" || text[i + 1] === "'")) {
+      i--;
+      continue;
+    }
+    return i;
+  }
+  return undefined;
 }
 
 /** The parser's words, said for a person who is not a programmer. */

@@ -11,6 +11,11 @@ export class AliasBudget {
   private used = 0;
   /** The first alias that went over the budget, reported once per file. */
   exceededAt?: YamlNode;
+  /** Aliases naming no anchor above them, each reported once. */
+  readonly unresolved = new Set<YamlNode>();
+  /** The alias written in the requirement being read: a bomb is reported there, not deep inside it. */
+  private outer?: YamlNode;
+  private aliasDepth = 0;
   constructor(
     private readonly anchors: Map<string, YamlNode[]>,
     private readonly limit: number,
@@ -31,20 +36,40 @@ export class AliasBudget {
   spend(n: number, at: YamlNode): boolean {
     this.used += n;
     if (this.used > this.limit) {
-      this.exceededAt ??= at;
+      this.exceededAt ??= this.outer ?? at;
       return false;
     }
     return true;
   }
 
-  finding(): Finding | undefined {
+  /** Follow an alias while reading a value; `leave` when done, so nesting is tracked. */
+  enter(alias: YamlNode): void {
+    if (this.aliasDepth++ === 0) this.outer = alias;
+  }
+
+  leave(): void {
+    if (--this.aliasDepth === 0) this.outer = undefined;
+  }
+
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (const alias of this.unresolved) {
+      if (!alias.range || !isAlias(alias)) continue;
+      out.push({
+        code: 'yaml-syntax',
+        message: `The alias *${alias.source} names no anchor: define &${alias.source} above it, or write the value out.`,
+        span: { start: alias.range[0], end: alias.range[1] },
+      });
+    }
     const at = this.exceededAt;
-    if (!at?.range) return undefined;
-    return {
-      code: 'yaml-syntax',
-      message: 'Aliases here expand far beyond the size of the file (an alias bomb?). Write the values out instead.',
-      span: { start: at.range[0], end: at.range[1] },
-    };
+    if (at?.range) {
+      out.push({
+        code: 'yaml-syntax',
+        message: 'Aliases here expand far beyond the size of the file (an alias bomb?). Write the values out instead.',
+        span: { start: at.range[0], end: at.range[1] },
+      });
+    }
+    return out;
   }
 }
 
@@ -56,13 +81,24 @@ export const UNREADABLE = Symbol('unreadable');
 
 export function toValue(node: unknown, budget: AliasBudget, depth = 0): unknown {
   if (node === null || node === undefined) return null;
-  let n = node as YamlNode;
+  const n = node as YamlNode;
   if (isAlias(n)) {
     const target = budget.resolve(n);
-    if (!target) return UNREADABLE;
-    if (!budget.spend(1, n)) return UNREADABLE;
-    n = target;
+    if (!target) {
+      budget.unresolved.add(n);
+      return UNREADABLE;
+    }
+    budget.enter(n);
+    try {
+      return budget.spend(1, n) ? readNode(target, budget, depth) : UNREADABLE;
+    } finally {
+      budget.leave();
+    }
   }
+  return readNode(n, budget, depth);
+}
+
+function readNode(n: YamlNode, budget: AliasBudget, depth: number): unknown {
   if (depth > MAX_VALUE_DEPTH) return UNREADABLE;
   if (isScalar(n)) return n.value;
   if (isMap(n)) {

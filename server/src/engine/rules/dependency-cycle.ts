@@ -34,7 +34,9 @@ export const dependencyCycle: WorkspaceRule = {
           const loop = path ? [id, ...path].join(' → ') : undefined;
           const finding: Finding = {
             code: 'dependency-cycle',
-            message: loop
+            message: ref.id === id
+              ? `${id} depends on itself, so it can never start. Remove ${id} from its own depends-on.`
+              : loop
               ? `${id} depends on ${ref.id}, which leads back to ${id} (${loop}). None of them can start first: break the cycle.`
               : `${id} depends on ${ref.id}, part of a cycle of ${component.length} requirements. None of them can start first: break the cycle.`,
             span: ref.span,

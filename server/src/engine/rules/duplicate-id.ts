@@ -1,4 +1,5 @@
 import type { Finding, Related } from '../types';
+import { listNames } from './rule';
 import type { WorkspaceRule } from './rule';
 
 /** Two requirements with one id make every reference to it ambiguous. */
@@ -28,9 +29,10 @@ export const duplicateId: WorkspaceRule = {
           span: o.span,
           message: `${id} is also used here${o.title ? ` for “${o.title}”` : ''}.`,
         }));
+        const titles = others.map((o) => (o.title ? `“${o.title}”` : 'a requirement without a title'));
         const finding: Finding = {
           code: 'duplicate-id',
-          message: `${id} is used by ${defs.length} requirements. Ids must be unique across the workspace so that depends-on and the reports know which one is meant: give this one the next free id.`,
+          message: `${id} is also the id of ${listNames(titles)}. Ids must be unique across the workspace so that depends-on and the reports know which one is meant: give this one the next free id.`,
           span: def.span,
           requirement: id,
           related,
