@@ -89,6 +89,14 @@ function errorFinding(text: string, pos: [number, number], code: string, message
     end = start + 1;
   }
   if (end <= start) end = Math.min(text.length, start + 1);
+  if (code === 'TAG_RESOLVE_FAILED') {
+    const tag = text.slice(start, end).trim();
+    return {
+      code: 'yaml-syntax',
+      message: `Inbound does not read YAML tags such as ${tag || 'this one'}, and never runs anything written in a file: remove the tag and write the value as plain text.`,
+      span: { start, end },
+    };
+  }
   return { code: 'yaml-syntax', message: explain(code, message), span: { start, end } };
 }
 
@@ -115,8 +123,6 @@ function explain(code: string, message: string): string {
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'This key appears twice in the same block; keep one of them.';
-    case 'TAG_RESOLVE_FAILED':
-      return `${message.replace(/\.$/, '')}. Requirement files use plain YAML without tags.`;
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
