@@ -17,3 +17,6 @@ export function writeJsonSchemas(dir: string): void {
     writeFileSync(join(dir, name), JSON.stringify(schema, null, 2) + '\n');
   }
 }
+
+// `npm run schemas` runs this file: the generated files sit beside the zod schemas they come from.
+if (require.main === module) writeJsonSchemas(__dirname);
