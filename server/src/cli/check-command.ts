@@ -56,7 +56,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   const c = counts(result);
   if (c.error > 0) return 1;
   if (c.warning > maxWarnings) {
-    if (options.format === 'stylish') io.stderr(`inbound: ${c.warning} warnings, more than --max-warnings ${maxWarnings}.`);
+    if (options.format === 'stylish') io.stderr(`inbound: ${c.warning} warning${c.warning === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.`);
     return 1;
   }
   return 0;

@@ -1,5 +1,5 @@
 /** Builds a Workspace from files on disk: the shared start of `check` and `report`. */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { Workspace } from '../engine';
 import { discoverFiles, findConfig, UsageError } from './discover';
 import { readText } from './read-text';
@@ -49,7 +49,7 @@ export function loadWorkspace(options: LoadOptions): LoadedWorkspace {
     try {
       workspace.setFile(file, readText(file));
     } catch (e) {
-      problems.push(`cannot read ${file}: ${reason(e)}`);
+      problems.push(`cannot read ${relative(cwd, file) || file}: ${reason(e)}`);
     }
     options.onProgress?.(i + 1, files.length);
   });
