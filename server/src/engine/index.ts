@@ -11,3 +11,6 @@ export { todayIso, isIsoDate, daysBetween } from './clock';
 export type * from './types';
 export type { Requirement, Evidence, RequirementFile, Waiver, Reference } from './model';
 export { accountKey } from './model';
+export { fixesFor, fixAllEdits, applyEdits, nextFreeId } from './fixes';
+export type { Fix } from './fixes';
+export type { Catalog, Definition, ReferenceSite } from './catalog';

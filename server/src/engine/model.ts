@@ -67,7 +67,11 @@ export interface Requirement {
   dependsOn: Reference[];
   /** The `evidence` key, if present. */
   evidenceKeySpan?: Span;
+  /** How the evidence list is written, so a quick fix can append to it in the same style. */
+  evidenceList?: { span: Span; form: 'block' | 'flow' | 'empty' | 'other' };
   evidence: Evidence[];
+  /** The `waiver` key, if present, whatever its value. */
+  waiverKeySpan?: Span;
   waiver?: Waiver;
 }
 
@@ -210,6 +214,7 @@ function readRequirement(
   if (evPair) {
     req.evidenceKeySpan = spanOf(evPair.key as YamlNode);
     const evNode = budget.resolve(evPair.value as YamlNode);
+    req.evidenceList = { span: valueSpan(evPair), form: listForm(evPair.value as YamlNode | null) };
     if (evNode && isSeq(evNode) && Array.isArray(v.evidence)) {
       evNode.items.forEach((item, i) => {
         const ev = readEvidence(text, node, item as YamlNode, i, (v.evidence as unknown[])[i], budget, idValue, localFindings);
@@ -218,6 +223,7 @@ function readRequirement(
     }
   }
   const waiverPair = at('waiver');
+  if (waiverPair) req.waiverKeySpan = spanOf(waiverPair.key as YamlNode);
   if (waiverPair && v.waiver && typeof v.waiver === 'object' && !Array.isArray(v.waiver)) {
     const w = v.waiver as Record<string, unknown>;
     const text = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
@@ -234,6 +240,12 @@ function readRequirement(
   for (const f of localFindings) f.requirement ??= req.id;
   findings.push(...localFindings);
   return req;
+}
+
+function listForm(node: YamlNode | null): 'block' | 'flow' | 'empty' | 'other' {
+  if (!node || (isScalar(node) && node.value === null)) return 'empty';
+  if (isSeq(node)) return node.flow ? 'flow' : 'block';
+  return 'other';
 }
 
 function readEvidence(
@@ -350,7 +362,8 @@ function issueFinding(
       code: 'schema',
       message: `${owner(path, subject)} is missing '${field}'.${hintFor(field)}`,
       span: firstLine(text, spanOf(parent) ?? { start: 0, end: 0 }),
-      data: { missingKey: field, path: path.map(String) },
+      // Where the block ends: "Add missing key" appends the key there, after any multi-line value.
+      data: { missingKey: field, path: path.map(String), blockEnd: spanOf(parent)?.end },
     };
   }
   if (field === 'date' && typeof last !== 'number' && issue.code !== 'unrecognized_keys') {

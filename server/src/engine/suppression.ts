@@ -41,7 +41,8 @@ export function readSuppressions(lines: LineIndex): { suppressions: Suppression[
           ? `'${code}' is not a rule code.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Write: # inbound-ignore CODE -- reason.`
           : 'Name the rule to ignore and why: # inbound-ignore CODE -- reason.',
         span,
-        data: suggestion ? { replacement: suggestion } : undefined,
+        // The fix replaces the code only, not the whole comment.
+        data: suggestion ? { replacement: suggestion, replaceSpan: codeSpan(lineText, span.start - (m.index + m[1].length), code) } : undefined,
       });
       continue;
     }
@@ -65,4 +66,10 @@ export function readSuppressions(lines: LineIndex): { suppressions: Suppression[
     suppressions.push({ line, code: code as RuleCode, reason });
   }
   return { suppressions, findings };
+}
+
+/** Where the misspelt code sits in the comment line (offsets in the file). */
+function codeSpan(lineText: string, lineStart: number, code: string): { start: number; end: number } {
+  const at = lineText.indexOf(code, lineText.indexOf('inbound-ignore') + 'inbound-ignore'.length);
+  return { start: lineStart + at, end: lineStart + at + code.length };
 }

@@ -6,6 +6,8 @@
 import { DEFAULT_POLICY } from '../../../schemas/config';
 import type { Policy } from '../../../schemas/config';
 import { analyzeFile } from './analyze';
+import { buildCatalog } from './catalog';
+import type { Catalog } from './catalog';
 import type { FileAnalysis } from './analyze';
 import { todayIso } from './clock';
 import { readPolicy } from './policy';
@@ -27,6 +29,7 @@ export interface WorkspaceOptions {
 export class Workspace {
   private readonly files = new Map<string, FileAnalysis>();
   private crossFile?: Map<string, Finding[]>;
+  private catalogCache?: Catalog;
   private ctx: RuleContext;
   /** The config file and its own findings, shown like any other file's. */
   private config?: { file: string; text: string; lines: LineIndex; findings: Finding[] };
@@ -71,7 +74,13 @@ export class Workspace {
 
   private reanalyzeAll(): void {
     for (const [file, a] of this.files) this.files.set(file, analyzeFile(file, a.text, this.ctx));
+    this.changed();
+  }
+
+  /** Whatever was derived from all files together is stale. */
+  private changed(): void {
     this.crossFile = undefined;
+    this.catalogCache = undefined;
   }
 
   setFile(file: string, text: string): FileAnalysis {
@@ -79,13 +88,13 @@ export class Workspace {
     if (previous && previous.text === text) return previous;
     const analysis = analyzeFile(file, text, this.ctx);
     this.files.set(file, analysis);
-    this.crossFile = undefined;
+    this.changed();
     return analysis;
   }
 
   deleteFile(file: string): boolean {
     const had = this.files.delete(file);
-    if (had) this.crossFile = undefined;
+    if (had) this.changed();
     return had;
   }
 
@@ -103,6 +112,16 @@ export class Workspace {
 
   analyses(): IterableIterator<FileAnalysis> {
     return this.files.values();
+  }
+
+  /** Where each id is defined and referenced, and the accounts in use. */
+  catalog(): Catalog {
+    this.catalogCache ??= buildCatalog(this.files.values());
+    return this.catalogCache;
+  }
+
+  requirementIds(): ReadonlySet<string> {
+    return new Set(this.catalog().definitions.keys());
   }
 
   /** Line index of any file the workspace knows, the config included (for related locations). */

@@ -1,0 +1,42 @@
+/**
+ * Quick fixes as data: each one a title and minimal text edits, computed by the pure engine so the
+ * language server, the CLI and the tests apply exactly the same change. No fix re-prints a document;
+ * each edit touches only the range it names, so comments and formatting elsewhere stay as written.
+ */
+import type { FileAnalysis } from '../analyze';
+import type { Requirement } from '../model';
+import type { Diagnostic, TextEdit } from '../types';
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one clearly right fix for its finding (the editor's "preferred" quick fix). */
+  preferred?: boolean;
+  /**
+   * Safe to apply without a person choosing: one right answer, nothing to fill in. "Fix all
+   * auto-fixable problems" applies only these.
+   */
+  auto?: boolean;
+}
+
+export interface FixContext {
+  analysis: FileAnalysis;
+  /** Today, YYYY-MM-DD, from the workspace's clock: the date a new evidence item or waiver gets. */
+  today: string;
+  /** Every requirement id in the workspace, for "Use next free id". */
+  ids: ReadonlySet<string>;
+}
+
+/** One kind of fix: which findings it answers, and the fixes for one of them. */
+export interface FixProvider {
+  codes: readonly Diagnostic['code'][];
+  fixes(diagnostic: Diagnostic, ctx: FixContext): Fix[];
+}
+
+/** The requirement a finding lies in (by position, so it also works for findings without an id). */
+export function requirementAt(analysis: FileAnalysis, offset: number): Requirement | undefined {
+  for (const req of analysis.model.requirements) {
+    if (req.span.start <= offset && offset <= req.span.end) return req;
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+/**
+ * The other two ways through the roadmap gate: step the status back until the evidence is there,
+ * or record an exception that someone accountable approves.
+ */
+import type { Fix, FixProvider } from './fix';
+import { requirementAt } from './fix';
+import { columnOf, insertLines, startsBlockLine } from './layout';
+
+export const stepBack: FixProvider = {
+  codes: ['roadmap-gate'],
+  fixes(diagnostic) {
+    const to = diagnostic.data?.stepBack;
+    if (typeof to !== 'string') return [];
+    return [{ title: `Move back to '${to}'`, edits: [{ span: diagnostic.span, newText: to }] }];
+  },
+};
+
+export const recordWaiver: FixProvider = {
+  codes: ['roadmap-gate'],
+  fixes(diagnostic, { analysis, today }) {
+    const req = requirementAt(analysis, diagnostic.span.start);
+    if (!req || req.waiverKeySpan || !startsBlockLine(analysis.text, req.span.start)) return [];
+    const key = columnOf(analysis.text, req.span.start);
+    const pad = ' '.repeat(key + 2);
+    // Reason and approver are left blank on purpose: the waiver is not complete, and the gate not
+    // waived, until a person writes why and who approved it.
+    const edit = insertLines(analysis.text, req.span.end, [
+      `${' '.repeat(key)}waiver:`,
+      `${pad}reason: `,
+      `${pad}approved-by: `,
+      `${pad}date: ${today}`,
+    ]);
+    const fix: Fix = { title: 'Record a waiver (reason and approver to fill in)', edits: [edit] };
+    return [fix];
+  },
+};
