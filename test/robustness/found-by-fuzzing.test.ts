@@ -1,0 +1,57 @@
+/**
+ * Inputs the property tests found, each kept as a plain test so it stays fixed whatever the seed.
+ * Each goes through the same checks as the properties (invariants.ts) and then states what the
+ * person should see.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkEdits } from './invariants';
+
+const FILE = '/w/a.req.yaml';
+
+function messages(text: string, options: { config?: string } = {}): string[] {
+  const { all } = checkEdits([{ file: FILE, text }], options);
+  return all.get(FILE)!.diagnostics.map((d) => `${d.code}: ${d.message}`);
+}
+
+function configMessages(config: string): string[] {
+  const { all } = checkEdits([{ file: FILE, text: 'requirements: []\n' }], { config });
+  return all.get('/w/inbound.config.yaml')!.diagnostics.map((d) => `${d.code}: ${d.message}`);
+}
+
+const head = 'requirements:\n  - id: A-1\n    title: x\n    status: idea\n';
+
+describe('found by fuzzing', () => {
+  it('an evidence kind written as a block of keys (a line indented one step too far)', () => {
+    const found = messages(`${head}    evidence:\n      - kind:\n          metric: x\n        date: 2026-01-01\n`);
+    assert.ok(found.some((m) => m.startsWith("schema: 'kind' is one word, not a block of keys. Kinds: sales-deal,")), found.join('\n'));
+  });
+
+  it('a status, and other values with a fixed set of choices, written as a block of keys', () => {
+    const found = messages('requirements:\n  - id: A-1\n    title: x\n    status: {c: 1}\n    evidence:\n      - kind: sales-deal\n        account: Acme\n        deal: D-1\n        date: 2026-01-01\n        stage: {a: 1}\n');
+    assert.ok(found.includes("schema: 'status' is one word, not a block of keys. Use one of: idea, proposed, validated, roadmap, in-progress, shipped, rejected."), found.join('\n'));
+    assert.ok(found.some((m) => m.startsWith("schema: 'stage' is one word, not a block of keys.")), found.join('\n'));
+  });
+
+  it('config settings written as blocks of keys where a word or a number is expected', () => {
+    const found = configMessages('rules:\n  single-deal: {a: 1}\n  sales-only: [warning]\nid-pattern: {a: 1}\nstale-after-days: {a: 1}\nmax-file-kb: [1]\nroadmap:\n  statuses: [{a: 1}]\n  min-market-evidence: {a: 1}\nfiles: {a: 1}\n');
+    assert.ok(found.includes('schema: A severity is one word, not a block of keys. Use one of: off, hint, information, warning, error. The default applies until this is fixed.'), found.join('\n'));
+    assert.ok(found.some((m) => m.startsWith('schema: roadmap.statuses is one of: idea,') && m.includes('not a block of keys')), found.join('\n'));
+    assert.ok(found.length >= 7, found.join('\n'));
+  });
+
+  it('an evidence kind naming an unknown alias: the alias is the one finding, the item counts for nothing', () => {
+    const found = messages(`${head.replace('idea', 'roadmap')}    evidence:\n      - kind: *nope\n        account: Acme\n        date: 2026-01-01\n`);
+    assert.ok(found.includes('yaml-syntax: The alias *nope names no anchor: define &nope above it, or write the value out.'), found.join('\n'));
+    assert.ok(found.some((m) => m.startsWith('roadmap-gate:')), found.join('\n'));
+    assert.ok(!found.some((m) => m.includes('Symbol(')), found.join('\n'));
+  });
+
+  it('a key written twice (a requirement line deleted, so two merge): no crash, the duplicate is the finding', () => {
+    const text =
+      `${head}    evidence:\n      - kind: interview\n        account: Globex\n        date: 2026-10-01\n` +
+      `    title: y\n    evidence:\n      - kind: sales-deal\n        account: Acme\n        deal: OPP-1\n        date: 2026-09-12\n`;
+    const found = messages(text);
+    assert.ok(found.includes('yaml-syntax: This key appears twice in the same block; keep one of them.'), found.join('\n'));
+  });
+});
