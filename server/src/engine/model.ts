@@ -13,7 +13,7 @@ import type { Status } from '../../../schemas/primitives';
 import { FILE_KEYS, REQUIREMENT_KEYS, requirementSchema, WAIVER_KEYS } from '../../../schemas/requirements';
 import { closest } from './did-you-mean';
 import type { Finding, Span } from './types';
-import { AliasBudget, keyText, nodeAtPath, pairOf, toValue, UNREADABLE } from './yaml-values';
+import { AliasBudget, keyText, nodeAtPath, pairOf, scalarText, toValue, UNREADABLE, valueKind } from './yaml-values';
 import type { ParsedYaml } from './yaml-document';
 import { spanOf } from './yaml-document';
 
@@ -274,6 +274,7 @@ function readEvidence(
   const ev: Evidence = { index, span, complete: false };
   const before = findings.length;
   const kindPair = pairOf(node, 'kind');
+  let unreadableKind = false;
   if (!kindPair) {
     findings.push({
       code: 'schema',
@@ -281,13 +282,18 @@ function readEvidence(
       span: firstLine(text, span),
       data: { missingKey: 'kind' },
     });
+  } else if (v.kind === UNREADABLE) {
+    // An unknown alias or an alias bomb: its own yaml-syntax finding says what to fix. Without a
+    // kind the item counts for nothing.
+    unreadableKind = true;
   } else if (!isEvidenceKind(v.kind)) {
     const said = typeof v.kind === 'string' ? v.kind : '';
     const suggestion = said ? closest(said, EVIDENCE_KIND_NAMES) : undefined;
+    const written = scalarText(v.kind);
     findings.push({
       code: 'schema',
       message:
-        `'${said || String(v.kind)}' is not an evidence kind.` +
+        (written === undefined ? `'kind' is one word, not ${valueKind(v.kind)}.` : `'${written}' is not an evidence kind.`) +
         (suggestion ? ` Did you mean '${suggestion}'?` : '') +
         ` Kinds: ${EVIDENCE_KIND_NAMES.join(', ')}.`,
       span: valueSpan(kindPair),
@@ -309,7 +315,7 @@ function readEvidence(
       }
     }
   }
-  ev.complete = findings.length === before;
+  ev.complete = findings.length === before && !unreadableKind;
   const str = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
   ev.account = str(v.account);
   if (ev.account) ev.accountKey = accountKey(ev.account);
@@ -410,12 +416,12 @@ function issueFinding(
       return { code: 'schema', message: `${what} is too large.`, span };
     case 'invalid_value': {
       const allowed = issue.values.map(String);
-      const said = typeof issue.input === 'string' ? issue.input : String(issue.input);
+      const said = scalarText(issue.input);
       const suggestion = typeof issue.input === 'string' ? closest(issue.input, allowed) : undefined;
       return {
         code: 'schema',
         message:
-          `'${said}' is not allowed for '${field}'.` +
+          (said === undefined ? `'${field}' is one word, not ${valueKind(issue.input)}.` : `'${said}' is not allowed for '${field}'.`) +
           (suggestion ? ` Did you mean '${suggestion}'?` : '') +
           ` Use one of: ${allowed.join(', ')}.`,
         span,

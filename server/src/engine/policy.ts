@@ -10,7 +10,7 @@ import { closest } from './did-you-mean';
 import { firstLine, valueSpan } from './model';
 import type { Finding } from './types';
 import { parseYaml, spanOf } from './yaml-document';
-import { AliasBudget, keyText, nodeAtPath, toValue } from './yaml-values';
+import { AliasBudget, keyText, nodeAtPath, scalarText, toValue, valueKind } from './yaml-values';
 
 export const CONFIG_FILE_NAME = 'inbound.config.yaml';
 
@@ -147,7 +147,7 @@ function readRules(pair: Pair<YamlNode, YamlNode>, budget: AliasBudget, policy: 
     const s = said ? closest(said, SEVERITY_SETTINGS) : undefined;
     findings.push({
       code: 'schema',
-      message: `'${said || String(value)}' is not a severity.${s ? ` Did you mean '${s}'?` : ''} Use one of: ${SEVERITY_SETTINGS.join(', ')}. The default applies until this is fixed.`,
+      message: `${scalarText(value) === undefined ? `A severity is one word, not ${valueKind(value)}.` : `'${said || scalarText(value)}' is not a severity.`}${s ? ` Did you mean '${s}'?` : ''} Use one of: ${SEVERITY_SETTINGS.join(', ')}. The default applies until this is fixed.`,
       span: valueSpan(entry),
       data: s ? { replacement: s } : undefined,
     });
@@ -195,7 +195,8 @@ function configMessage(where: string, issue: Issue, value: unknown): string {
   const setting = [where, ...path].join('.');
   const fallback = ' The default applies until this is fixed.';
   if (issue.code === 'invalid_value' && issue.values) {
-    const said = String(issue.input ?? '');
+    const said = scalarText(issue.input ?? '');
+    if (said === undefined) return `${setting} is one of: ${issue.values.join(', ')}, not ${valueKind(issue.input)}.${fallback}`;
     const s = closest(said, issue.values.map(String));
     return `'${said}' is not allowed for ${setting}.${s ? ` Did you mean '${s}'?` : ''} Use one of: ${issue.values.join(', ')}.${fallback}`;
   }
@@ -216,7 +217,7 @@ function configMessage(where: string, issue: Issue, value: unknown): string {
 
 function configData(issue: Issue): Record<string, unknown> | undefined {
   if (issue.code === 'invalid_value' && issue.values) {
-    const s = closest(String(issue.input ?? ''), issue.values.map(String));
+    const s = closest(scalarText(issue.input ?? '') ?? '', issue.values.map(String));
     return s ? { replacement: s } : undefined;
   }
   return undefined;

@@ -124,6 +124,34 @@ function readNode(n: YamlNode, budget: AliasBudget, depth: number): unknown {
   return null;
 }
 
+/**
+ * A value read from YAML as text for a message, or `undefined` when it is not one value (a list, a
+ * block of keys, an unreadable alias). Blocks read from YAML have no prototype (see readNode), so
+ * `String()` throws on them instead of printing them.
+ */
+export function scalarText(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'undefined':
+      return '';
+    default:
+      return value === null ? 'null' : undefined;
+  }
+}
+
+/** What a value that is not one word is, for "…, not a list". */
+export function valueKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Uint8Array) return 'binary data';
+  if (value && typeof value === 'object') return 'a block of keys';
+  return 'a value that cannot be read';
+}
+
 /** The text of a plain key; `undefined` for complex keys (a mapping or list used as a key). */
 export function keyText(pair: Pair): string | undefined {
   const k = pair.key as unknown;
