@@ -107,7 +107,9 @@ function readNode(n: YamlNode, budget: AliasBudget, depth: number): unknown {
     const out: Record<string, unknown> = Object.create(null);
     for (const pair of n.items) {
       const key = keyText(pair);
-      if (key === undefined) continue;
+      // A key written twice (a yaml-syntax finding of its own): the first one counts, as it does
+      // for `pairOf`, so a value and the node it is reported on always belong together.
+      if (key === undefined || Object.prototype.hasOwnProperty.call(out, key)) continue;
       Object.defineProperty(out, key, {
         value: toValue(pair.value, budget, depth + 1),
         enumerable: true,
