@@ -1,0 +1,31 @@
+/**
+ * The webview's only script, allowed by its nonce. It reads data attributes (set as escaped text)
+ * and posts a plain message; it never evaluates anything from the page, and the extension decides
+ * what to open. Tabs switch views in the page, without a round trip.
+ *
+ * Message to the extension: `{ type: 'open', file: string, line: number }` (line 0-based).
+ */
+export const WEBVIEW_SCRIPT = `(() => {
+  const vscode = acquireVsCodeApi();
+  const show = (view) => {
+    for (const tab of document.querySelectorAll('[data-view]')) {
+      tab.setAttribute('aria-selected', String(tab.getAttribute('data-view') === view));
+    }
+    for (const panel of document.querySelectorAll('[data-panel]')) {
+      panel.hidden = panel.getAttribute('data-panel') !== view;
+    }
+  };
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    const tab = target.closest('[data-view]');
+    if (tab) {
+      show(tab.getAttribute('data-view'));
+      return;
+    }
+    const item = target.closest('[data-file]');
+    if (!item) return;
+    const line = Number.parseInt(item.getAttribute('data-line') || '0', 10);
+    vscode.postMessage({ type: 'open', file: item.getAttribute('data-file'), line: line >= 0 ? line : 0 });
+  });
+})();`;
