@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../node/discover';
 import { runCheck } from './check-command';
+import { reportCommand } from './report-command';
 import type { CliIo } from './io';
 
 export const USAGE = `Usage:
@@ -36,6 +37,8 @@ COMMANDS.set('check', (args, io) => {
     io,
   );
 });
+
+COMMANDS.set('report', reportCommand);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;

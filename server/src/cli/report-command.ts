@@ -1,0 +1,97 @@
+/**
+ * `inbound report [paths…]`: the report model rendered as Markdown (default, to stdout), HTML, CSV
+ * or JSON. With `--out F` the file is replaced atomically, so a reader (a browser tab, a CI
+ * artifact upload) never sees half a report; the format follows F's extension unless `--format`
+ * says otherwise.
+ */
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import writeFileAtomic from 'write-file-atomic';
+import { UsageError } from '../node/discover';
+import { loadWorkspace } from '../node/load-workspace';
+import { buildReport, formatFromFileName, renderReport, REPORT_FORMATS } from '../report';
+import type { ReportFormat } from '../report';
+import { checkToday } from './check-command';
+import type { CliIo } from './io';
+
+export interface ReportCommandOptions {
+  paths: string[];
+  format?: string;
+  out?: string;
+  config?: string;
+  today?: string;
+}
+
+export function reportCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+      config: { type: 'string', short: 'c' },
+      today: { type: 'string' },
+    },
+  });
+  return runReport({ paths: positionals, ...values }, io);
+}
+
+export function runReport(options: ReportCommandOptions, io: CliIo): number {
+  const format = chooseFormat(options.format, options.out);
+  const today = checkToday(options.today);
+  const { workspace, problems } = loadWorkspace({
+    paths: options.paths.length ? options.paths : ['.'],
+    config: options.config,
+    today,
+    cwd: io.cwd,
+    onProgress: io.progress,
+  });
+  io.progress?.(0, 0);
+  // Files named as in `check --format json`: relative to the current folder, forward slashes.
+  const report = buildReport(workspace, { fileName: (file) => relative(io.cwd, file).split(sep).join('/') || file });
+  const text = renderReport(report, format);
+  if (options.out) writeReport(resolve(io.cwd, options.out), options.out, text);
+  else io.stdout(text);
+  for (const p of problems) io.stderr(`inbound: ${p}`);
+  return problems.length ? 2 : 0;
+}
+
+function chooseFormat(format: string | undefined, out: string | undefined): ReportFormat {
+  if (format !== undefined) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`unknown format '${format}' (use ${REPORT_FORMATS.join(', ')})`);
+    }
+    return format as ReportFormat;
+  }
+  if (out === undefined) return 'md';
+  const inferred = formatFromFileName(out);
+  if (!inferred) throw new UsageError(`cannot tell the format of ${out} from its extension: add --format ${REPORT_FORMATS.join('|')}`);
+  return inferred;
+}
+
+/** A temporary file in the same folder, then a rename: the old report or the new one, never half. */
+function writeReport(path: string, shown: string, text: string): void {
+  try {
+    writeFileAtomic.sync(path, text, { encoding: 'utf8' });
+  } catch (e) {
+    throw new UsageError(`cannot write ${shown}: ${writeProblem(e)}`);
+  }
+}
+
+function writeProblem(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT':
+      return 'no such folder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return (err.message ?? String(e)).split('\n')[0];
+  }
+}
