@@ -31,6 +31,10 @@ export class Workspace {
   private crossFile?: Map<string, Finding[]>;
   private catalogCache?: Catalog;
   private ctx: RuleContext;
+  /** Files whose diagnostics may have changed since `takeChanged` was last called. */
+  private readonly dirty = new Set<string>();
+  /** The cross-file findings `takeChanged` last saw, per file, to tell which files they changed. */
+  private seenCrossFile?: { from: Map<string, Finding[]>; signatures: Map<string, string> };
   /** The config file and its own findings, shown like any other file's. */
   private config?: { file: string; text: string; lines: LineIndex; findings: Finding[] };
 
@@ -48,6 +52,7 @@ export class Workspace {
 
   /** Read `inbound.config.yaml`; `undefined` text means there is none (defaults apply). */
   setConfig(file: string | undefined, text: string | undefined): void {
+    if (this.config) this.dirty.add(this.config.file);
     if (file === undefined || text === undefined) {
       this.config = undefined;
       this.setPolicy(DEFAULT_POLICY);
@@ -55,6 +60,7 @@ export class Workspace {
     }
     const { policy, findings } = readPolicy(text);
     this.config = { file, text, lines: new LineIndex(text), findings };
+    this.dirty.add(file);
     this.setPolicy(policy);
   }
 
@@ -73,7 +79,10 @@ export class Workspace {
   }
 
   private reanalyzeAll(): void {
-    for (const [file, a] of this.files) this.files.set(file, analyzeFile(file, a.text, this.ctx));
+    for (const [file, a] of this.files) {
+      this.files.set(file, analyzeFile(file, a.text, this.ctx));
+      this.dirty.add(file);
+    }
     this.changed();
   }
 
@@ -88,13 +97,17 @@ export class Workspace {
     if (previous && previous.text === text) return previous;
     const analysis = analyzeFile(file, text, this.ctx);
     this.files.set(file, analysis);
+    this.dirty.add(file);
     this.changed();
     return analysis;
   }
 
   deleteFile(file: string): boolean {
     const had = this.files.delete(file);
-    if (had) this.changed();
+    if (had) {
+      this.dirty.add(file);
+      this.changed();
+    }
     return had;
   }
 
@@ -144,6 +157,29 @@ export class Workspace {
       this.crossFile = merged;
     }
     return this.crossFile;
+  }
+
+  /**
+   * The files whose diagnostics may have changed since the last call: edited or removed ones, the
+   * config, and every file a cross-file rule now judges differently (a duplicate id resolved in
+   * another file). An editor republishes just these.
+   */
+  takeChanged(): string[] {
+    const cross = this.crossFileFindings();
+    if (this.seenCrossFile?.from !== cross) {
+      const before = this.seenCrossFile?.signatures ?? new Map<string, string>();
+      const signatures = new Map<string, string>();
+      for (const [file, findings] of cross) {
+        const signature = JSON.stringify(findings);
+        signatures.set(file, signature);
+        if (before.get(file) !== signature) this.dirty.add(file);
+      }
+      for (const file of before.keys()) if (!signatures.has(file)) this.dirty.add(file);
+      this.seenCrossFile = { from: cross, signatures };
+    }
+    const changed = [...this.dirty];
+    this.dirty.clear();
+    return changed;
   }
 
   /** Diagnostics of one file (a requirement file or the config), policy and suppressions applied. */

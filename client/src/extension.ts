@@ -1,0 +1,78 @@
+/**
+ * The VS Code extension: starts the bundled language server and adds what only an editor has — the
+ * status bar, the commands, the settings. Everything Inbound knows comes from the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { startStatusBar } from './status-bar';
+import { offerSchemasToYamlExtension } from './yaml-schemas';
+
+let client: LanguageClient | undefined;
+
+const REQUIREMENT_FILE = /\.req\.ya?ml$|(^|[\\/])inbound\.config\.yaml$/;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Inbound', { log: true });
+  context.subscriptions.push(output);
+  registerCommands(context, () => client, output);
+  void offerSchemasToYamlExtension(context);
+
+  // Activated for any YAML file; the server starts once there is a requirement file to check.
+  if (await hasRequirementFiles()) {
+    await start(context, output);
+    return;
+  }
+  const waiting = vscode.workspace.onDidOpenTextDocument(async (doc) => {
+    if (!REQUIREMENT_FILE.test(doc.uri.path) || client) return;
+    waiting.dispose();
+    await start(context, output);
+  });
+  context.subscriptions.push(waiting);
+}
+
+async function hasRequirementFiles(): Promise<boolean> {
+  if (vscode.workspace.textDocuments.some((d) => REQUIREMENT_FILE.test(d.uri.path))) return true;
+  const found = await vscode.workspace.findFiles('**/{*.req.yaml,*.req.yml,inbound.config.yaml}', '**/node_modules/**', 1);
+  return found.length > 0;
+}
+
+async function start(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const settings = vscode.workspace.getConfiguration('inbound');
+  const clientOptions: LanguageClientOptions = {
+    // Every YAML document: the server knows which are requirement files (the config's globs decide).
+    documentSelector: [{ language: 'yaml' }],
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    outputChannel: output,
+    initializationOptions: {
+      debounceMs: settings.get<number>('diagnostics.delay', 200),
+      trusted: vscode.workspace.isTrusted,
+    },
+    middleware: {
+      provideCodeLenses: (document, token, next) =>
+        vscode.workspace.getConfiguration('inbound', document.uri).get<boolean>('codeLens.enabled', true) ? next(document, token) : [],
+    },
+    // A crashed server is restarted by the client; the user hears of it once, not on every restart.
+    connectionOptions: { maxRestartCount: 4 },
+  };
+  client = new LanguageClient('inbound', 'Inbound', serverOptions, clientOptions);
+  context.subscriptions.push(startStatusBar(client));
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+  await client.start();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('inbound.codeLens.enabled')) void vscode.commands.executeCommand('editor.action.refreshCodeLenses');
+    }),
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,40 @@
+/**
+ * The messages Inbound adds to the Language Server Protocol, declared once for the server and the
+ * VS Code extension alike (the extension imports this file).
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range, TextEdit } from 'vscode-languageserver-protocol';
+
+/** The workspace at a glance, for the status bar. */
+export interface WorkspaceStatus {
+  /** Still reading the workspace's files. */
+  indexing: boolean;
+  files: number;
+  requirements: number;
+  /** Requirements with a roadmap status, and how many of them pass the gate (waived ones included). */
+  roadmap: number;
+  ready: number;
+  errors: number;
+  warnings: number;
+}
+export const StatusNotification = new NotificationType<WorkspaceStatus>('inbound/status');
+
+export interface NewRequirementParams {
+  /** The requirement file to add to. */
+  uri: string;
+}
+export interface NewRequirementResult {
+  id: string;
+  edit: TextEdit;
+  /** Where the title goes, to put the cursor there. */
+  title: Range;
+}
+/** A new requirement at the end of a file, with the next free id of the file's prefix. */
+export const NewRequirementRequest = new RequestType<NewRequirementParams, NewRequirementResult | null, void>('inbound/newRequirement');
+
+export interface ReportParams {
+  /** A file or folder whose workspace to report on; the first workspace folder when absent. */
+  uri?: string;
+}
+/** The report model of the workspace (see the engine's report module), as JSON. */
+export const ReportRequest = new RequestType<ReportParams, unknown, void>('inbound/report');

@@ -1,0 +1,31 @@
+/** How the editor explains the file format's words to a product manager (hover, completion). */
+import { EVIDENCE_KINDS, evidenceKeys } from '../../../schemas/evidence';
+import type { EvidenceKind } from '../../../schemas/evidence';
+import type { Status } from '../../../schemas/primitives';
+
+export const STATUS_MEANING: Record<Status, string> = {
+  idea: 'Someone had the idea; nothing is asked of its evidence yet.',
+  proposed: 'Put forward for discussion: it needs evidence of who has the problem.',
+  validated: 'The problem is confirmed by evidence, but it is not planned.',
+  roadmap: 'Planned: it must pass the roadmap gate (market evidence, or an approved waiver).',
+  'in-progress': 'Being built: it must pass the roadmap gate, like a roadmap item.',
+  shipped: 'Delivered. Its evidence is history; the evidence rules no longer judge it.',
+  rejected: 'Decided against. Its evidence is history; the evidence rules no longer judge it.',
+};
+
+/** A kind's meaning, whether it is sales or market evidence, and the fields it takes. */
+export function describeKind(kind: EvidenceKind): string {
+  const spec = EVIDENCE_KINDS[kind];
+  const keys = evidenceKeys(kind).filter((k) => !['kind', 'date', 'note', 'link'].includes(k.key) || k.required);
+  const required = keys.filter((k) => k.required).map((k) => `\`${k.key}\``);
+  const optional = keys.filter((k) => !k.required).map((k) => `\`${k.key}\``);
+  const cls =
+    spec.class === 'sales'
+      ? '**Sales evidence**: one prospect or customer, in a sales conversation. It does not open the roadmap gate.'
+      : '**Market evidence**: from the market as a whole, outside a deal. It counts for the roadmap gate.';
+  return [
+    `**${kind}** — ${spec.meaning}`,
+    cls,
+    `Needs ${required.join(', ')}${optional.length ? `; may have ${optional.join(', ')}` : ''}.`,
+  ].join('\n\n');
+}
