@@ -23,8 +23,9 @@ export function isOnRoadmap(req: Requirement, ctx: RuleContext): boolean {
 
 /** `shown`: the codes of the findings shown on this requirement, after the policy and suppressions. */
 export function verdictOf(req: Requirement, shown: ReadonlySet<RuleCode>, ctx: RuleContext): Verdict {
-  if (isClosedStatus(req.status)) return 'closed';
+  // The gate's finding first: a policy may (oddly) count shipped or rejected as roadmap statuses.
   if (shown.has('roadmap-gate')) return 'blocked';
+  if (isClosedStatus(req.status)) return 'closed';
   // A waiver is a decision by someone accountable about exactly this gap: it outranks the warnings
   // that describe the gap (a waived item without market evidence is single-deal or sales-only).
   if (isWaivedThrough(req, ctx)) return 'waived';
