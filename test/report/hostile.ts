@@ -87,6 +87,7 @@ requirements:
   - id: ${q(HOSTILE_ID)}
     title: ${q(a.markdown)}
     status: proposed
+    owner: ${q(a.comment)}
     evidence:
       - kind: survey
         respondents: 10
@@ -97,6 +98,7 @@ requirements:
   - id: F-1
     title: ${q(a.title)}
     status: roadmap
+    owner: ${q(a.template)}
     evidence:
       - kind: sales-deal
         account: ${q(a.attribute)}

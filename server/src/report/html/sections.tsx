@@ -171,6 +171,7 @@ function ReadinessTable({ report, rows, ctx, max }: { report: Report; rows: Requ
                       {`Also: ${[...new Set(others.map((f) => f.code))].join(', ')}`}
                     </span>
                   )}
+                  {row.waiver && <span class="req-meta waiver">{`Waiver: ${row.waiver.reason}`}</span>}
                   {row.silenced.map((s) => (
                     <span class="req-meta silenced">{`Silenced ${s.code}: ${s.reason}`}</span>
                   ))}
@@ -236,15 +237,13 @@ export function ConcentrationSection({ report, ctx }: { report: Report; ctx: Ren
   for (const r of report.requirements) if (r.id) byId.set(r.id, byId.has(r.id) ? null : r);
   return (
     <section id="concentration" class="report-section" aria-labelledby="concentration-title">
-      <h2 id="concentration-title">Account concentration</h2>
-      <p class="lede">
-        The squeaky wheel: accounts whose sales conversations drive open requirements, most first. What one customer wants is not what
-        every customer wants.
-      </p>
-      {accounts.length === 0 ? (
-        <p class="empty">No open requirement rests on sales evidence.</p>
-      ) : (
-        <>
+      <div class="keep">
+        <h2 id="concentration-title">Account concentration</h2>
+        <p class="lede">
+          The squeaky wheel: accounts whose sales conversations drive open requirements, most first. What one customer wants is not
+          what every customer wants.
+        </p>
+        {accounts.length > 0 && (
           <figure>
             <ConcentrationChart accounts={accounts} />
             <figcaption>
@@ -259,6 +258,12 @@ export function ConcentrationSection({ report, ctx }: { report: Report; ctx: Ren
               </ul>
             </figcaption>
           </figure>
+        )}
+      </div>
+      {accounts.length === 0 ? (
+        <p class="empty">No open requirement rests on sales evidence.</p>
+      ) : (
+        <>
           <div class="table-wrap">
             <table class="concentration">
               <thead>
@@ -287,7 +292,14 @@ export function ConcentrationSection({ report, ctx }: { report: Report; ctx: Ren
                       {a.drives.map((id, j) => {
                         const row = byId.get(id);
                         const sep = j > 0 ? ', ' : '';
-                        if (!ctx.interactive || !row) return `${sep}${id}`;
+                        if (!ctx.interactive || !row) {
+                          return (
+                            <>
+                              {sep}
+                              <span class="nowrap">{id}</span>
+                            </>
+                          );
+                        }
                         return (
                           <>
                             {sep}
@@ -315,25 +327,27 @@ export function EvidenceSection({ report, ctx }: { report: Report; ctx: RenderCo
   const maxKind = Math.max(1, ...kinds.map((k) => k.count));
   return (
     <section id="evidence" class="report-section" aria-labelledby="evidence-title">
-      <h2 id="evidence-title">Evidence mix</h2>
-      <p class="lede">How much of each area's evidence comes from the market, and how much from sales conversations.</p>
-      {mix.byArea.length === 0 ? (
-        <p class="empty">No requirements yet.</p>
-      ) : (
-        <figure>
-          <EvidenceMixChart areas={mix.byArea} />
-          <figcaption>
-            <ul class="legend">
-              <li>
-                <Swatch fill="sales" /> sales evidence: deals, RFPs
-              </li>
-              <li>
-                <Swatch fill="market" /> market evidence: interviews, tickets, metrics, research…
-              </li>
-            </ul>
-          </figcaption>
-        </figure>
-      )}
+      <div class="keep">
+        <h2 id="evidence-title">Evidence mix</h2>
+        <p class="lede">How much of each area's evidence comes from the market, and how much from sales conversations.</p>
+        {mix.byArea.length === 0 ? (
+          <p class="empty">No requirements yet.</p>
+        ) : (
+          <figure>
+            <EvidenceMixChart areas={mix.byArea} />
+            <figcaption>
+              <ul class="legend">
+                <li>
+                  <Swatch fill="sales" /> sales evidence: deals, RFPs
+                </li>
+                <li>
+                  <Swatch fill="market" /> market evidence: interviews, tickets, metrics, research…
+                </li>
+              </ul>
+            </figcaption>
+          </figure>
+        )}
+      </div>
       <div class="two-up">
         <Group title="By area">
           <table class="by-area">

@@ -89,7 +89,7 @@ code { font-family: var(--mono); font-size: .92em; }
 .tone-market { --tone: var(--market); } .tone-without-market { --tone: var(--without-market); } .tone-neutral { --tone: var(--closed); }
 
 figure { margin: 0 0 8px; }
-figure, .kpi, tr, .verdict-legend li { break-inside: avoid; }
+figure, .kpi, tr, .verdict-legend li, .keep { break-inside: avoid; }
 .verdicts { margin-bottom: 8px; }
 .chart-verdicts { display: block; width: 100%; height: 22px; }
 .chart { display: block; width: 100%; max-width: 920px; height: auto; }
@@ -114,10 +114,10 @@ svg.swatch { display: inline-block; vertical-align: -1px; margin-right: 2px; }
 .table-wrap { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
 th { padding: 6px 8px; border-bottom: 1px solid var(--border); color: var(--muted); font-size: 12px; font-weight: 600; text-align: left; white-space: nowrap; }
-td { padding: 8px; border-bottom: 1px solid var(--border); vertical-align: top; overflow-wrap: anywhere; }
+td { padding: 8px; border-bottom: 1px solid var(--border); vertical-align: top; overflow-wrap: break-word; }
 th.num, td.num { text-align: right; white-space: nowrap; }
 td.alarm { color: var(--without-market); font-weight: 650; }
-td.account { font-weight: 600; }
+td.account { min-width: 7em; font-weight: 600; }
 .nowrap { white-space: nowrap; }
 .readiness .col-verdict { width: 18%; } .readiness .col-req { width: 38%; } .readiness .col-status { width: 10%; }
 .readiness .col-evidence { width: 18%; } .readiness .col-accounts { width: 16%; }
@@ -131,7 +131,7 @@ td.account { font-weight: 600; }
 .req-meta, .kinds, .evidence-count { display: block; color: var(--muted); font-size: 12px; }
 .evidence-count { color: var(--fg); }
 .req-meta.silenced { font-style: italic; }
-.where { color: var(--muted); font-family: var(--mono); font-size: 11.5px; }
+.where { color: var(--muted); font-family: var(--mono); font-size: 11.5px; overflow-wrap: anywhere; }
 .two-up { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 0 28px; }
 footer { margin-top: 44px; padding-top: 12px; border-top: 1px solid var(--border); color: var(--muted); font-size: 12px; }
 
@@ -140,7 +140,7 @@ button.open:hover { text-decoration: underline; }
 button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 tr.openable { cursor: pointer; }
 tr.openable:hover td { background: color-mix(in srgb, var(--accent) 7%, transparent); }
-.tabs { display: flex; gap: 2px; margin: 0 0 8px; border-bottom: 1px solid var(--border); }
+.tabs { display: flex; gap: 2px; margin: 0 0 20px; border-bottom: 1px solid var(--border); }
 .tabs button { padding: 8px 14px; border: 0; border-bottom: 2px solid transparent; background: none; color: var(--muted); font: inherit; font-weight: 600; cursor: pointer; }
 .tabs button[aria-selected="true"] { border-bottom-color: var(--accent); color: var(--fg); }
 [hidden] { display: none !important; }
@@ -159,10 +159,11 @@ tr.openable:hover td { background: color-mix(in srgb, var(--accent) 7%, transpar
   main { max-width: none; padding: 0; }
   h1 { font-size: 20pt; }
   h2 { margin-top: 18pt; font-size: 14pt; break-after: avoid; }
-  h3 { break-after: avoid; }
+  h3, .lede { break-after: avoid; }
+  th { white-space: normal; }
   .kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; }
   .kpi .value { font-size: 20pt; }
-  .two-up { grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); }
+  .two-up { grid-template-columns: minmax(0, 1fr); }
   .table-wrap { overflow: visible; }
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
