@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import { renderReportMarkdown } from '../../server/src/report';
 import { ATTACKS, HOSTILE_ID, hostileReport, MULTILINE } from './hostile';
 import { runCli, TODAY } from './helpers';
 import { join } from 'node:path';
 
 const md = new MarkdownIt({ html: true, linkify: false });
+type Token = ReturnType<typeof md.parse>[number];
 
 interface Table {
   header: string[];
