@@ -54,6 +54,8 @@ export interface StartOptions {
   debounceMs?: number;
   /** The command that starts the server; default `node dist/server.js --stdio`. */
   command?: string[];
+  /** Workspace folders, when not just the root (a multi-root workspace). */
+  folders?: string[];
 }
 
 export class LspClient {
@@ -118,7 +120,7 @@ export class LspClient {
     client.result = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uri(root),
-      workspaceFolders: [{ uri: uri(root), name: 'workspace' }],
+      workspaceFolders: (options.folders ?? [root]).map((f, i) => ({ uri: uri(f), name: `folder ${i + 1}` })),
       capabilities,
       initializationOptions: { today: TODAY, debounceMs: options.debounceMs ?? 0 },
     });

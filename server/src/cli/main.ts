@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../node/discover';
 import { runCheck } from './check-command';
+import { lspCommand } from './lsp-command';
 import { reportCommand } from './report-command';
 import type { CliIo } from './io';
 
@@ -39,6 +40,7 @@ COMMANDS.set('check', (args, io) => {
 });
 
 COMMANDS.set('report', reportCommand);
+COMMANDS.set('lsp', lspCommand);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;

@@ -159,6 +159,11 @@ export class Workspace {
     return this.crossFile;
   }
 
+  /** Have `takeChanged` name this file next time: an editor has a new version of it to label. */
+  touch(file: string): void {
+    this.dirty.add(file);
+  }
+
   /**
    * The files whose diagnostics may have changed since the last call: edited or removed ones, the
    * config, and every file a cross-file rule now judges differently (a duplicate id resolved in

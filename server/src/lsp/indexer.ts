@@ -1,4 +1,5 @@
 /** Reading a workspace folder from disk: its config and the requirement files its globs select. */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
 import { decodeText } from '../node/read-text';
@@ -24,4 +25,13 @@ export async function readText(file: string): Promise<string | undefined> {
 /** Lets pending messages (an edit, a cancellation) in between batches of work. */
 export function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The same, at once: for the one file an editor just closed. */
+export function readTextNow(file: string): string | undefined {
+  try {
+    return decodeText(readFileSync(file));
+  } catch {
+    return undefined;
+  }
 }

@@ -29,8 +29,11 @@ export class DiagnosticsLedger {
     const signature = JSON.stringify(items);
     const old = this.entries.get(uri);
     if (old && old.signature === signature) {
+      // An open document's new version is news even with the same findings: the editor learns
+      // that they hold for the text it now has.
+      const newer = version !== null && old.version !== version;
       old.version = version;
-      return { entry: old, changed: false };
+      return { entry: old, changed: newer };
     }
     const entry = { uri, resultId: String(++this.seq), items, version, signature };
     this.entries.set(uri, entry);

@@ -31,7 +31,7 @@ import { codeLenses } from './code-lens';
 import { complete } from './completion';
 import { toDiagnostic } from './convert';
 import { hover } from './hover';
-import { discover, readText, yieldToEvents } from './indexer';
+import { discover, readText, readTextNow, yieldToEvents } from './indexer';
 import { DiagnosticsLedger } from './ledger';
 import { definition, prepareRename, references, rename } from './navigation';
 import { newRequirement } from './new-requirement';
@@ -152,7 +152,9 @@ export function startServer(connection: Connection): void {
       return;
     }
     const project = projects.forFile(file);
-    if (project.wants(file)) project.workspace.setFile(file, doc.getText());
+    if (!project.wants(file)) return;
+    project.workspace.setFile(file, doc.getText());
+    project.workspace.touch(file);
   }
 
   function syncAll(): void {
@@ -221,21 +223,19 @@ export function startServer(connection: Connection): void {
     scheduleFlush();
   });
   documents.onDidClose((e) => {
-    // Back to what is on disk: the editor's unsaved text is gone with it.
+    // Back to what is on disk: the editor's unsaved text is gone with it. Read at once, so no
+    // request after the close can see the closed buffer.
     pending.delete(e.document.uri);
     const file = fileOf(e.document.uri);
-    void (async () => {
-      const text = file === e.document.uri ? undefined : await readText(file);
-      if (documents.get(e.document.uri)) return; // opened again meanwhile
-      const owner = projects.configOwner(file);
-      if (owner) applyConfig(owner, file, text);
-      else {
-        const project = projects.forFile(file);
-        if (text !== undefined && project.wants(file) && project.root !== undefined) project.workspace.setFile(file, text);
-        else project.workspace.deleteFile(file);
-      }
-      scheduleFlush();
-    })();
+    const text = file === e.document.uri ? undefined : readTextNow(file);
+    const owner = projects.configOwner(file);
+    if (owner) applyConfig(owner, file, text);
+    else {
+      const project = projects.forFile(file);
+      if (text !== undefined && project.wants(file) && project.root !== undefined) project.workspace.setFile(file, text);
+      else project.workspace.deleteFile(file);
+    }
+    scheduleFlush();
   });
 
   connection.onDidChangeWatchedFiles((params) => {

@@ -1,0 +1,228 @@
+/**
+ * Diagnostics from the real server over stdio: pushed (most editors) and pulled (VS Code), for
+ * open and unopened files, after edits, and after files are created, renamed and deleted on disk.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DocumentDiagnosticRequest, FileChangeType, WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
+import { main } from '../../server/src/cli/main';
+import { copyOf, LspClient, REPO, TODAY, uri } from './lsp-client';
+
+const EXAMPLES = join(REPO, 'examples');
+const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+
+function brief(ds: Diagnostic[]): string[] {
+  return ds.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`);
+}
+
+/** What `inbound check --format json` reports for a folder, per file path relative to it. */
+async function cliFindings(dir: string) {
+  let out = '';
+  await main(['check', '.', '--format', 'json', '--today', TODAY], { cwd: dir, stdout: (t) => (out += t), stderr: () => undefined, color: false, version: 'test' });
+  return JSON.parse(out) as { file: string; diagnostics: { code: string; severity: string; message: string; range: Diagnostic['range'] }[] }[];
+}
+
+describe('pushed diagnostics', () => {
+  let ws: ReturnType<typeof copyOf>;
+  let client: LspClient;
+  before(async () => {
+    ws = copyOf(EXAMPLES);
+    client = await LspClient.start(ws.dir, { debounceMs: 20 });
+    await client.notification<{ indexing: boolean; files: number }>('inbound/status', (s) => !s.indexing && s.files === 4);
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  it('reports every requirement file at start, unopened, exactly as inbound check does', async () => {
+    const expected = await cliFindings(ws.dir);
+    for (const { file, diagnostics } of expected) {
+      const fileUri = uri(join(ws.dir, file));
+      if (diagnostics.length === 0) {
+        assert.ok(!client.published.get(fileUri)?.diagnostics.length, `${file} has no findings`);
+        continue;
+      }
+      const got = await client.diagnostics(fileUri, (d) => d.length === diagnostics.length);
+      assert.deepEqual(
+        got.map((d) => ({ code: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range })),
+        diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+        file,
+      );
+      assert.ok(got.every((d) => d.source === 'inbound'));
+    }
+  });
+
+  it('updates an open file as it is edited, and goes back to the disk text when it is closed', async () => {
+    const file = join(ws.dir, 'checkout.req.yaml');
+    const fileUri = uri(file);
+    const text = readFileSync(file, 'utf8');
+    await client.open(fileUri, text);
+    // CHK-102 is on the roadmap on one deal: step it back to validated by typing over the status.
+    const line = text.split('\n').findIndex((l, i, all) => l.includes('status: roadmap') && all[i - 2]?.includes('CHK-102'));
+    const version = await client.change(fileUri, [
+      { range: { start: { line, character: 12 }, end: { line, character: 19 } }, text: 'validated' },
+    ]);
+    const edited = await client.diagnostics(fileUri, (_d, p) => p.version === version);
+    assert.deepEqual(brief(edited), ['single-deal 45:5', 'sales-only 55:5']);
+    await client.close(fileUri);
+    const back = await client.diagnostics(fileUri, (d, p) => p.version === undefined && d.length === 3);
+    assert.deepEqual(brief(back), ['roadmap-gate 43:13', 'single-deal 45:5', 'sales-only 55:5']);
+  });
+
+  it('never publishes an older version after a newer one while edits arrive fast', async () => {
+    const fileUri = uri(join(ws.dir, 'growth', 'onboarding.req.yaml'));
+    const text = readFileSync(join(ws.dir, 'growth', 'onboarding.req.yaml'), 'utf8');
+    await client.open(fileUri, text);
+    const from = client.publications.length;
+    let last = 1;
+    for (let i = 0; i < 40; i++) {
+      last = await client.change(fileUri, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, text: 'x' }]);
+    }
+    await client.diagnostics(fileUri, (_d, p) => p.version === last);
+    const versions = client.publications.slice(from).filter((p) => p.uri === fileUri).map((p) => p.version ?? 0);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `versions in order: ${versions.join(',')}`);
+    assert.ok(versions.length < 40, `debounced: ${versions.length} publications for 40 edits`);
+    await client.close(fileUri);
+  });
+
+  it('re-checks other files when a requirement file is created, renamed and deleted', async () => {
+    const reporting = uri(join(ws.dir, 'growth', 'reporting.req.yml'));
+    assert.ok(brief(await client.diagnostics(reporting)).includes('unknown-reference 24:25'));
+    const finance = join(ws.dir, 'finance.req.yaml');
+    writeFileSync(finance, 'area: Finance\nrequirements:\n  - id: FIN-1\n    title: Fiscal calendars\n    status: idea\n');
+    await client.watched([{ uri: uri(finance), type: FileChangeType.Created }]);
+    await client.diagnostics(reporting, (d) => !d.some((x) => x.code === 'unknown-reference'));
+
+    const moved = join(ws.dir, 'growth', 'money.req.yaml');
+    renameSync(finance, moved);
+    await client.watched([
+      { uri: uri(finance), type: FileChangeType.Deleted },
+      { uri: uri(moved), type: FileChangeType.Created },
+    ]);
+    // Still defined after the rename: give the server the chance to say otherwise, then look.
+    const status = await client.notification<{ files: number }>('inbound/status', (s) => s.files === 5);
+    assert.equal(status.files, 5);
+    assert.ok(!client.published.get(reporting)!.diagnostics.some((x) => x.code === 'unknown-reference'));
+
+    rmSync(moved);
+    await client.watched([{ uri: uri(moved), type: FileChangeType.Deleted }]);
+    await client.diagnostics(reporting, (d) => d.some((x) => x.code === 'unknown-reference'));
+  });
+
+  it('marks both copies of an id in a new file and clears them when it goes', async () => {
+    const copy = join(ws.dir, 'copy.req.yaml');
+    writeFileSync(copy, 'requirements:\n  - id: CHK-101\n    title: Bank transfer again\n    status: idea\n');
+    await client.watched([{ uri: uri(copy), type: FileChangeType.Created }]);
+    const checkout = uri(join(ws.dir, 'checkout.req.yaml'));
+    const there = await client.diagnostics(checkout, (d) => d.some((x) => x.code === 'duplicate-id'));
+    const dup = there.find((x) => x.code === 'duplicate-id')!;
+    assert.deepEqual(dup.range, { start: { line: 14, character: 8 }, end: { line: 14, character: 15 } });
+    assert.equal(dup.relatedInformation?.[0].location.uri, uri(copy));
+    await client.diagnostics(uri(copy), (d) => brief(d).join() === 'duplicate-id 2:9');
+    rmSync(copy);
+    await client.watched([{ uri: uri(copy), type: FileChangeType.Deleted }]);
+    await client.diagnostics(checkout, (d) => !d.some((x) => x.code === 'duplicate-id'));
+    await client.diagnostics(uri(copy), (d) => d.length === 0);
+  });
+
+  it('re-applies the config live: severities from disk, and a broken config shows on itself while defaults apply', async () => {
+    const configPath = join(ws.dir, 'inbound.config.yaml');
+    const configUri = uri(configPath);
+    const platform = uri(join(ws.dir, 'platform.req.yaml'));
+    const original = readFileSync(configPath, 'utf8');
+    writeFileSync(configPath, original.replace('stale-evidence: warning', 'stale-evidence: warning\n  single-deal: error'));
+    await client.watched([{ uri: configUri, type: FileChangeType.Changed }]);
+    await client.diagnostics(platform, (d) => d.find((x) => x.code === 'single-deal')?.severity === 1);
+
+    // Typing in the open config: a misspelt severity is a finding on the config, and that rule's default applies.
+    const typed = readFileSync(configPath, 'utf8');
+    await client.open(configUri, typed);
+    const v = await client.change(configUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, text: typed.replace('single-deal: error', 'single-deal: eror') }]);
+    const onConfig = await client.diagnostics(configUri, (_d, p) => p.version === v);
+    assert.equal(onConfig.length, 1);
+    assert.match(onConfig[0].message, /'eror' is not a severity\. Did you mean 'error'\?/);
+    await client.diagnostics(platform, (d) => d.find((x) => x.code === 'single-deal')?.severity === 2);
+    await client.close(configUri);
+    await client.diagnostics(configUri, (d) => d.length === 0);
+    await client.diagnostics(platform, (d) => d.find((x) => x.code === 'single-deal')?.severity === 1);
+    writeFileSync(configPath, original);
+    await client.watched([{ uri: configUri, type: FileChangeType.Changed }]);
+    await client.diagnostics(platform, (d) => d.find((x) => x.code === 'single-deal')?.severity === 2);
+  });
+});
+
+describe('pulled diagnostics', () => {
+  let ws: ReturnType<typeof copyOf>;
+  let client: LspClient;
+  before(async () => {
+    ws = copyOf(EXAMPLES);
+    client = await LspClient.start(ws.dir, { pull: true, debounceMs: 20 });
+    await client.notification<{ indexing: boolean; files: number }>('inbound/status', (s) => !s.indexing && s.files === 4);
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  it('declares pull diagnostics with workspace diagnostics, and pushes nothing', () => {
+    assert.deepEqual(client.result.capabilities.diagnosticProvider, { identifier: 'inbound', interFileDependencies: true, workspaceDiagnostics: true });
+    assert.equal(client.publications.length, 0);
+  });
+
+  it('answers a document pull, then "unchanged" while nothing changed', async () => {
+    const fileUri = uri(join(ws.dir, 'checkout.req.yaml'));
+    await client.open(fileUri, readFileSync(join(ws.dir, 'checkout.req.yaml'), 'utf8'));
+    const first = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: fileUri } })) as DocumentDiagnosticReport;
+    assert.equal(first.kind, 'full');
+    assert.deepEqual(brief(first.kind === 'full' ? first.items : []), ['roadmap-gate 43:13', 'single-deal 45:5', 'sales-only 55:5']);
+    const again = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: fileUri }, previousResultId: first.resultId });
+    assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
+    await client.change(fileUri, [{ range: { start: { line: 42, character: 12 }, end: { line: 42, character: 19 } }, text: 'validated' }]);
+    const edited = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: fileUri }, previousResultId: first.resultId })) as DocumentDiagnosticReport;
+    assert.equal(edited.kind, 'full');
+    assert.deepEqual(brief(edited.kind === 'full' ? edited.items : []), ['single-deal 45:5', 'sales-only 55:5']);
+    await client.close(fileUri);
+  });
+
+  it('reports the whole workspace, then holds the next workspace pull until something changes', async () => {
+    const first = (await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] })) as WorkspaceDiagnosticReport;
+    const byFile = new Map(first.items.map((r) => [relative(ws.dir, new URL(r.uri).pathname), r]));
+    assert.deepEqual([...byFile.keys()].sort(), ['checkout.req.yaml', 'growth/onboarding.req.yaml', 'growth/reporting.req.yml', 'platform.req.yaml']);
+    const reporting = byFile.get('growth/reporting.req.yml')!;
+    assert.deepEqual(brief(reporting.kind === 'full' ? reporting.items : []), ['roadmap-gate 22:13', 'unknown-reference 24:25', 'single-deal 25:5', 'duplicate-evidence 33:15']);
+
+    const previousResultIds = first.items.map((r) => ({ uri: r.uri, value: r.resultId! }));
+    let settled = false;
+    const held = client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds }).then((r) => {
+      settled = true;
+      return r as WorkspaceDiagnosticReport;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(settled, false, 'nothing changed: the request waits');
+    const finance = join(ws.dir, 'finance.req.yaml');
+    writeFileSync(finance, 'requirements:\n  - id: FIN-1\n    title: Fiscal calendars\n    status: idea\n');
+    await client.watched([{ uri: uri(finance), type: FileChangeType.Created }]);
+    const next = await held;
+    assert.deepEqual(
+      next.items.map((r) => [relative(ws.dir, new URL(r.uri).pathname), brief(r.kind === 'full' ? r.items : [])]),
+      [['growth/reporting.req.yml', ['roadmap-gate 22:13', 'single-deal 25:5', 'duplicate-evidence 33:15']]],
+    );
+  });
+
+  it('lets the client cancel a held workspace pull', async () => {
+    const all = (await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] })) as WorkspaceDiagnosticReport;
+    const source = new CancellationTokenSource();
+    const held = client.connection.sendRequest(
+      WorkspaceDiagnosticRequest.type,
+      { previousResultIds: all.items.map((r) => ({ uri: r.uri, value: r.resultId! })) },
+      source.token,
+    );
+    setTimeout(() => source.cancel(), 100);
+    await assert.rejects(held, /cancel/i);
+  });
+});
