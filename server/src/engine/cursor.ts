@@ -133,7 +133,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     listAt = p.dash;
   }
   // Keys below the cursor, up to the end of the block, count too.
-  if (here.dash !== undefined || collecting) {
+  {
     for (let l = L + 1; l < lines.length; l++) {
       const p = readLine(lines[l]);
       if (p.blank || (p.key === undefined && p.dash === undefined)) continue;

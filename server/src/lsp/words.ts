@@ -13,19 +13,19 @@ export const STATUS_MEANING: Record<Status, string> = {
   rejected: 'Decided against. Its evidence is history; the evidence rules no longer judge it.',
 };
 
-/** A kind's meaning, whether it is sales or market evidence, and the fields it takes. */
+/** A kind's meaning, whether it is sales or market evidence, and the fields of its own it takes. */
 export function describeKind(kind: EvidenceKind): string {
   const spec = EVIDENCE_KINDS[kind];
-  const keys = evidenceKeys(kind).filter((k) => !['kind', 'date', 'note', 'link'].includes(k.key) || k.required);
+  const own = new Set(Object.keys(spec.fields));
+  const keys = evidenceKeys(kind).filter((k) => own.has(k.key));
   const required = keys.filter((k) => k.required).map((k) => `\`${k.key}\``);
   const optional = keys.filter((k) => !k.required).map((k) => `\`${k.key}\``);
   const cls =
     spec.class === 'sales'
       ? '**Sales evidence**: one prospect or customer, in a sales conversation. It does not open the roadmap gate.'
       : '**Market evidence**: from the market as a whole, outside a deal. It counts for the roadmap gate.';
-  return [
-    `**${kind}** — ${spec.meaning}`,
-    cls,
-    `Needs ${required.join(', ')}${optional.length ? `; may have ${optional.join(', ')}` : ''}.`,
-  ].join('\n\n');
+  const needs = [required.length ? `Needs ${required.join(', ')}` : '', optional.length ? `may have ${optional.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
+  return [`**${kind}** — ${spec.meaning}`, cls, `${needs}. Like every evidence item it has a \`date\`, and may have a \`note\` and a \`link\`.`].join('\n\n');
 }
