@@ -45,7 +45,7 @@ describe('quick fixes over the protocol', () => {
     ws = copyOf(ROOT);
     // Each fixture is its own workspace folder, as in a multi-root workspace: their ids never meet.
     client = await LspClient.start(ws.dir, { debounceMs: 0, folders: cases.map((c) => join(ws.dir, c)) });
-    await client.notification<{ indexing: boolean }>('inbound/status', (s) => !s.indexing && (s as { files: number }).files > 0);
+    await client.notification<{ indexing: boolean; files: number }>('inbound/status', (s) => !s.indexing && s.files > 0);
   });
   after(async () => {
     await client.stop();

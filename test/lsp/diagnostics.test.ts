@@ -145,7 +145,7 @@ describe('pushed diagnostics', () => {
     const v = await client.change(configUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, text: typed.replace('single-deal: error', 'single-deal: eror') }]);
     const onConfig = await client.diagnostics(configUri, (_d, p) => p.version === v);
     assert.equal(onConfig.length, 1);
-    assert.match(onConfig[0].message, /'eror' is not a severity\. Did you mean 'error'\?/);
+    assert.match(String(onConfig[0].message), /'eror' is not a severity\. Did you mean 'error'\?/);
     await client.diagnostics(platform, (d) => d.find((x) => x.code === 'single-deal')?.severity === 2);
     await client.close(configUri);
     await client.diagnostics(configUri, (d) => d.length === 0);
