@@ -44,16 +44,16 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const settings = vscode.workspace.getConfiguration('inbound');
   const clientOptions: LanguageClientOptions = {
     // Every YAML document: the server knows which are requirement files (the config's globs decide).
     documentSelector: [{ language: 'yaml' }],
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,
-    initializationOptions: {
-      debounceMs: settings.get<number>('diagnostics.delay', 200),
+    // Read again at every (re)start: trust can be granted in between.
+    initializationOptions: () => ({
+      debounceMs: vscode.workspace.getConfiguration('inbound').get<number>('diagnostics.delay', 200),
       trusted: vscode.workspace.isTrusted,
-    },
+    }),
     middleware: {
       provideCodeLenses: (document, token, next) =>
         vscode.workspace.getConfiguration('inbound', document.uri).get<boolean>('codeLens.enabled', true) ? next(document, token) : [],
@@ -65,6 +65,10 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
   context.subscriptions.push(startStatusBar(client));
   context.subscriptions.push({ dispose: () => void client?.stop() });
   await client.start();
+  context.subscriptions.push(
+    // Trust lets the server run the workspace's own id-pattern: start it again with it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+  );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('inbound.codeLens.enabled')) void vscode.commands.executeCommand('editor.action.refreshCodeLenses');

@@ -226,3 +226,22 @@ describe('pulled diagnostics', () => {
     await assert.rejects(held, /cancel/i);
   });
 });
+
+describe('an untrusted workspace', () => {
+  it("checks ids against the default pattern, never running the config's own regular expression", async () => {
+    const ws = copyOf(EXAMPLES);
+    writeFileSync(join(ws.dir, 'inbound.config.yaml'), 'id-pattern: "^(a+)+$"\n');
+    const untrusted = await LspClient.start(ws.dir, { trusted: false });
+    const trusted = await LspClient.start(ws.dir, { trusted: true });
+    try {
+      const platform = uri(join(ws.dir, 'platform.req.yaml'));
+      assert.deepEqual(brief(await untrusted.diagnostics(platform, (d) => d.length > 0)), ['single-deal 27:5']);
+      const withPattern = await trusted.diagnostics(platform, (d) => d.some((x) => x.code === 'schema'));
+      assert.equal(withPattern.filter((x) => x.code === 'schema').length, 3, 'every id fails the workspace pattern once trusted');
+    } finally {
+      await untrusted.stop();
+      await trusted.stop();
+      ws.dispose();
+    }
+  });
+});

@@ -56,6 +56,8 @@ export interface StartOptions {
   command?: string[];
   /** Workspace folders, when not just the root (a multi-root workspace). */
   folders?: string[];
+  /** False: the editor does not trust the workspace (VS Code's Restricted Mode). */
+  trusted?: boolean;
 }
 
 export class LspClient {
@@ -122,7 +124,7 @@ export class LspClient {
       rootUri: uri(root),
       workspaceFolders: (options.folders ?? [root]).map((f, i) => ({ uri: uri(f), name: `folder ${i + 1}` })),
       capabilities,
-      initializationOptions: { today: TODAY, debounceMs: options.debounceMs ?? 0 },
+      initializationOptions: { today: TODAY, debounceMs: options.debounceMs ?? 0, trusted: options.trusted ?? true },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;

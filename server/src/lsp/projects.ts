@@ -6,6 +6,7 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
+import { DEFAULT_POLICY } from '../../../schemas/config';
 import { CONFIG_FILE_NAME, Workspace } from '../engine';
 
 /** The engine's name for a document: its path on disk, or its URI when it has none (untitled, virtual). */
@@ -26,8 +27,20 @@ export class Project {
     /** The folder on disk; undefined for the project of loose files. */
     readonly root: string | undefined,
     today: string | undefined,
+    /** A workspace the editor does not trust yet: its config's regular expression is not run. */
+    private readonly trusted = true,
   ) {
     this.workspace = new Workspace({ today });
+  }
+
+  /** Reads the config (undefined text: there is none). */
+  applyConfig(file: string, text: string | undefined): void {
+    this.workspace.setConfig(text === undefined ? undefined : file, text);
+    // An id-pattern is a regular expression someone else wrote; a hostile one could hang the
+    // server. Until the workspace is trusted, ids are checked against the default pattern.
+    if (!this.trusted && this.workspace.policy.idPattern !== DEFAULT_POLICY.idPattern) {
+      this.workspace.setPolicy({ ...this.workspace.policy, idPattern: DEFAULT_POLICY.idPattern });
+    }
   }
 
   get configPath(): string | undefined {
@@ -62,8 +75,11 @@ export class Projects {
   private folders: Project[] = [];
   readonly loose: Project;
 
-  constructor(private readonly today: string | undefined) {
-    this.loose = new Project(undefined, today);
+  constructor(
+    private readonly today: string | undefined,
+    private readonly trusted = true,
+  ) {
+    this.loose = new Project(undefined, today, trusted);
   }
 
   all(): Project[] {
@@ -78,7 +94,7 @@ export class Projects {
   add(root: string): Project {
     const existing = this.folders.find((p) => p.root === root);
     if (existing) return existing;
-    const project = new Project(root, this.today);
+    const project = new Project(root, this.today, this.trusted);
     // Deepest first, so a nested folder wins over the one around it.
     this.folders = [...this.folders, project].sort((a, b) => b.root!.length - a.root!.length);
     return project;

@@ -48,6 +48,8 @@ export interface ServerOptions {
   today?: string;
   /** Delay before pushed diagnostics are recomputed after an edit; 0 for measurements. */
   debounceMs?: number;
+  /** False in an untrusted workspace (VS Code's Restricted Mode). */
+  trusted?: boolean;
 }
 
 /** One document as the features see it: the engine's analysis of exactly the text the editor has. */
@@ -87,7 +89,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as ServerOptions;
     const today = [options.today, process.env.INBOUND_TODAY].find((d): d is string => typeof d === 'string' && isIsoDate(d));
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
-    projects = new Projects(today);
+    projects = new Projects(today, options.trusted !== false);
     const caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
@@ -128,7 +130,7 @@ export function startServer(connection: Connection): void {
         const gone = projects.remove(fileOf(f.uri));
         if (gone) for (const file of gone.workspace.fileNames()) gone.workspace.deleteFile(file);
         if (gone) {
-          gone.workspace.setConfig(undefined, undefined);
+          gone.applyConfig('', undefined);
           flushProject(gone);
         }
       }
@@ -164,7 +166,7 @@ export function startServer(connection: Connection): void {
   /** A changed config re-applies the policy at once; changed globs need the folder searched again. */
   function applyConfig(project: Project, file: string, text: string | undefined): void {
     const { files, ignore } = project.workspace.policy;
-    project.workspace.setConfig(text === undefined ? undefined : file, text);
+    project.applyConfig(file, text);
     const after = project.workspace.policy;
     if (JSON.stringify([files, ignore]) !== JSON.stringify([after.files, after.ignore])) void indexProject(project);
   }
@@ -183,7 +185,7 @@ export function startServer(connection: Connection): void {
       if (!openConfig) {
         const configText = await readText(configPath);
         if (stale()) return;
-        project.workspace.setConfig(configText === undefined ? undefined : configPath, configText);
+        project.applyConfig(configPath, configText);
       }
       const found = await discover(project);
       if (stale()) return;
