@@ -147,7 +147,9 @@ function lineSpan(text: string, start: number): Span {
 /**
  * The offset where nesting first exceeds `limit`, counting flow brackets and block indentation
  * (roughly: brackets inside quotes are counted too, which only makes the guard stricter on text
- * that is already far from a requirement file).
+ * that is already far from a requirement file). A block collection nested in another starts at
+ * least one column further right, and in compact form (`- - x`, `? ? x`, `? - : x`) the
+ * indicators are that indentation: every space and indicator before a line's content counts.
  */
 export function nestingBeyond(text: string, limit: number): number | undefined {
   let flow = 0;
@@ -161,7 +163,7 @@ export function nestingBeyond(text: string, limit: number): number | undefined {
       continue;
     }
     if (lineStart) {
-      if (c === 32 || c === 45 /* - */) {
+      if (c === 32 || ((c === 45 /* - */ || c === 63 /* ? */ || c === 58) /* : */ && isBlank(text.charCodeAt(i + 1)))) {
         indent++;
         if (indent > limit * 2) return i;
         continue;
@@ -177,6 +179,11 @@ export function nestingBeyond(text: string, limit: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/** After a block indicator: a space, a tab, a line break or the end of the text. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 }
 
 // ----- ranges of nodes -------------------------------------------------------------------------
