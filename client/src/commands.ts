@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { NewRequirementRequest } from '../../server/src/lsp/protocol';
+import { exportReport, ReportPanel } from './report-panel';
 import { STATUS_COMMAND } from './status-bar';
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
@@ -19,10 +20,19 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 
   register('inbound.showOutput', () => output.show(true));
 
+  const withClient = (run: (c: LanguageClient) => unknown) => () => {
+    const c = client();
+    if (c) return run(c);
+    void vscode.window.showInformationMessage('Inbound starts once the workspace has a requirement file (*.req.yaml).');
+    return undefined;
+  };
+  register('inbound.showReadiness', withClient((c) => ReportPanel.show(context, c, 'readiness')));
+  register('inbound.showConcentration', withClient((c) => ReportPanel.show(context, c, 'concentration')));
+  register('inbound.exportReport', withClient((c) => exportReport(c)));
+
   register(STATUS_COMMAND, async () => {
-    // The readiness report once it exists, else the findings.
-    const commands = await vscode.commands.getCommands(true);
-    if (commands.includes('inbound.showReadiness')) return vscode.commands.executeCommand('inbound.showReadiness');
+    // The readiness report once the server runs, else the findings.
+    if (client()) return vscode.commands.executeCommand('inbound.showReadiness');
     return vscode.commands.executeCommand('workbench.actions.view.problems');
   });
 

@@ -1,0 +1,126 @@
+/**
+ * The reports in the editor: one webview panel showing the server's report model in the editor's
+ * theme, refreshed as files change; a click on a requirement opens it at its line. Exports are
+ * written from the same model.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ReportRequest } from '../../server/src/lsp/protocol';
+import { formatFromFileName, isOpenMessage, renderReport, renderReportHtml } from '../../server/src/report';
+import type { Report, ReportView } from '../../server/src/report';
+
+const TITLES: Record<ReportView, string> = {
+  readiness: 'Roadmap Readiness',
+  concentration: 'Account Concentration',
+  evidence: 'Evidence Mix',
+};
+
+export class ReportPanel {
+  private static current: ReportPanel | undefined;
+  private report: Report | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly client: LanguageClient,
+    private view: ReportView,
+  ) {
+    panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((m) => this.open(m), undefined, this.disposables);
+    // Any change to a YAML file may change the report: refresh shortly after, while visible.
+    const later = () => this.scheduleRefresh();
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => e.document.languageId === 'yaml' && later()),
+      vscode.workspace.onDidCreateFiles(later),
+      vscode.workspace.onDidDeleteFiles(later),
+      vscode.workspace.onDidRenameFiles(later),
+      panel.onDidChangeViewState((e) => e.webviewPanel.visible && later()),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+    watcher.onDidChange(later, undefined, this.disposables);
+    watcher.onDidCreate(later, undefined, this.disposables);
+    watcher.onDidDelete(later, undefined, this.disposables);
+    this.disposables.push(watcher);
+  }
+
+  static async show(context: vscode.ExtensionContext, client: LanguageClient, view: ReportView): Promise<void> {
+    if (ReportPanel.current) {
+      ReportPanel.current.view = view;
+      ReportPanel.current.panel.title = TITLES[view];
+      ReportPanel.current.panel.reveal();
+      await ReportPanel.current.refresh();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel('inbound.report', TITLES[view], vscode.ViewColumn.Active, {
+      enableScripts: true,
+      // Nothing but the extension's own folder may be loaded, and the page loads nothing anyway.
+      localResourceRoots: [context.extensionUri],
+      enableCommandUris: false,
+    });
+    ReportPanel.current = new ReportPanel(panel, client, view);
+    await ReportPanel.current.refresh();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.refresh(), 400);
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.panel.visible && this.report) return;
+    const report = (await this.client.sendRequest(ReportRequest, {})) as Report | null;
+    if (!report) return;
+    this.report = report;
+    this.panel.webview.html = renderReportHtml(report, {
+      target: 'webview',
+      nonce: randomBytes(18).toString('base64url'),
+      cspSource: this.panel.webview.cspSource,
+      view: this.view,
+    });
+  }
+
+  /** Opens the clicked requirement, if the message names a file of the report (and nothing else). */
+  private async open(message: unknown): Promise<void> {
+    if (!isOpenMessage(message) || !this.report) return;
+    const r = this.report;
+    const files = new Set([...r.requirements, ...r.staleEvidence, ...r.silenced, ...r.unreadFiles].map((x) => x.file));
+    if (!files.has(message.file)) return;
+    const uri = vscode.Uri.parse(message.file, true);
+    const at = new vscode.Position(message.line, 0);
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.One });
+  }
+
+  private dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    ReportPanel.current = undefined;
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Export Report…: the save dialog picks the file (and asks before overwriting); its extension picks the format. */
+export async function exportReport(client: LanguageClient): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title: 'Export the Inbound report',
+    defaultUri: folder ? vscode.Uri.joinPath(folder, 'roadmap-readiness.html') : undefined,
+    filters: { 'HTML (for a browser, prints cleanly)': ['html'], Markdown: ['md'], 'CSV (for a spreadsheet)': ['csv'], JSON: ['json'] },
+  });
+  if (!target) return undefined;
+  const format = formatFromFileName(target.path) ?? 'html';
+  const report = (await client.sendRequest(ReportRequest, {})) as Report | null;
+  if (!report) return undefined;
+  const bytes = new TextEncoder().encode(renderReport(report, format));
+  // Written beside the target, then moved over it: a reader never sees half a report.
+  const temp = target.with({ path: `${target.path}.${randomBytes(4).toString('hex')}.tmp` });
+  await vscode.workspace.fs.writeFile(temp, bytes);
+  try {
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+  } catch (e) {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    throw e;
+  }
+  void vscode.window.showInformationMessage(`Inbound report saved to ${vscode.workspace.asRelativePath(target)}.`);
+  return target;
+}
