@@ -1,0 +1,49 @@
+/** The extension's own commands: New Requirement and Restart Server. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXAMPLE_FINDINGS } from './examples';
+import { diagnostics, expectFindings, findings, open, until, uri } from './helpers';
+
+describe('Commands', () => {
+  it('Inbound: New Requirement adds the next free id at the end of the file, the cursor on its title', async () => {
+    const file = uri('checkout.req.yaml');
+    const doc = await open(file);
+    const before = doc.getText();
+    await vscode.commands.executeCommand('inbound.newRequirement', file);
+    assert.equal(doc.getText(), `${before}  - id: CHK-104\n    title: \n    status: idea\n`);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), file.toString(), 'the file is shown');
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [64, 11]);
+    await expectFindings(file, [...EXAMPLE_FINDINGS['checkout.req.yaml'], 'schema 65:5-65:10']);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(doc.getText(), before);
+    await expectFindings(file, EXAMPLE_FINDINGS['checkout.req.yaml']);
+  });
+
+  it('Inbound: Restart Server clears the findings and brings them all back, features included', async () => {
+    const checkout = uri('checkout.req.yaml');
+    const reporting = uri('growth/reporting.req.yml');
+    await open(checkout);
+    await expectFindings(checkout, EXAMPLE_FINDINGS['checkout.req.yaml']);
+    // The stopped server's findings go; the new server's come.
+    let cleared = false;
+    const watch = vscode.languages.onDidChangeDiagnostics(() => {
+      if (diagnostics(checkout).length === 0) cleared = true;
+    });
+    try {
+      await vscode.commands.executeCommand('inbound.restartServer');
+      const want = JSON.stringify(EXAMPLE_FINDINGS['checkout.req.yaml']);
+      await until('the findings to be cleared and come back', () => (cleared && JSON.stringify(findings(checkout)) === want ? true : undefined), {
+        events: [vscode.languages.onDidChangeDiagnostics],
+        seen: () => `cleared: ${cleared}, now ${JSON.stringify(findings(checkout))}`,
+      });
+    } finally {
+      watch.dispose();
+    }
+    await expectFindings(reporting, EXAMPLE_FINDINGS['growth/reporting.req.yml']);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', checkout);
+    assert.equal(lenses.length, 4);
+    const [hover] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', checkout, new vscode.Position(14, 10));
+    assert.ok(hover, 'hover answers after the restart');
+  });
+});
