@@ -2,11 +2,15 @@
  * Text → YAML document with exact ranges, and `yaml-syntax` findings for what the parser rejects.
  * Guards run before the parser so hostile input costs a linear scan, not a second of parser time.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Parser, Composer, visit } from 'yaml';
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, Composer, YAMLParseError } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Finding, Span } from './types';
 
-export const PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, strict: true } as const;
+/**
+ * `uniqueKeys` is off: the parser compares each key with every earlier key of its block, which is
+ * quadratic (100,000 keys cost minutes). `duplicateKeys` reports the same errors in one pass.
+ */
+export const PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false, strict: true } as const;
 
 /** Deeper than this is never a requirement file; the parser would spend seconds on it. */
 const MAX_NESTING = 200;
@@ -52,19 +56,58 @@ export function parseYaml(text: string): ParsedYaml {
     });
   }
   if (doc) {
+    walk(doc.contents, doc.errors, anchors);
     for (const e of doc.errors) findings.push(errorFinding(text, e.pos, e.code, e.message));
     for (const w of doc.warnings) findings.push(errorFinding(text, w.pos, w.code, w.message));
-    visit(doc, {
-      Node(_key, node) {
-        if (node.anchor) {
-          const list = anchors.get(node.anchor);
-          if (list) list.push(node);
-          else anchors.set(node.anchor, [node]);
-        }
-      },
-    });
   }
   return { doc, findings, anchors };
+}
+
+/**
+ * One pass over the document: duplicate keys in every block, and the anchors if asked for. Plain
+ * recursion (the nesting guard bounds its depth) rather than `visit`, which copies the path at
+ * every node.
+ */
+function walk(node: unknown, errors: YAMLParseError[], anchors: Map<string, YamlNode[]> | undefined): void {
+  if (isPair(node)) {
+    walk(node.key, errors, anchors);
+    walk(node.value, errors, anchors);
+    return;
+  }
+  if (!isNode(node)) return;
+  if (anchors && node.anchor) {
+    const list = anchors.get(node.anchor);
+    if (list) list.push(node);
+    else anchors.set(node.anchor, [node]);
+  }
+  if (isMap(node)) {
+    duplicateKeys(node, errors);
+    for (const pair of node.items) walk(pair, errors, anchors);
+  } else if (isSeq(node)) {
+    for (const item of node.items) walk(item, errors, anchors);
+  }
+}
+
+/**
+ * The parser's own duplicate-key errors (`uniqueKeys: true`), found with a set instead of a scan
+ * per key: two scalar keys with the same value, reported at the later key. The error goes into
+ * the document's errors, as the parser's would, so a file with one is read as broken YAML.
+ */
+function duplicateKeys(map: YAMLMap, errors: YAMLParseError[]): void {
+  if (map.items.length < 2) return;
+  const seen = new Set<unknown>();
+  for (const pair of map.items) {
+    const key = pair.key as unknown;
+    if (!isScalar(key)) continue;
+    // The parser compares with ===, under which NaN equals nothing (a Set would say it does).
+    if (Number.isNaN(key.value)) continue;
+    if (!seen.has(key.value)) {
+      seen.add(key.value);
+      continue;
+    }
+    const at = key.range?.[0] ?? 0;
+    errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+  }
 }
 
 function errorFinding(text: string, pos: [number, number], code: string, message: string): Finding {
