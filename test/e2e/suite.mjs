@@ -5,10 +5,10 @@
 // does all of that first. Exit code: the suite's.
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeWorkspace } from '../vscode/workspace.mjs';
+import { makeWorkspace, TODAY } from '../vscode/workspace.mjs';
 import { runExtensionTests } from './lib/extension-tests.mjs';
 import { newRunDir } from './lib/code-server.mjs';
-import { ARTIFACTS, SUITE, TODAY, VSIX } from './lib/paths.mjs';
+import { ARTIFACTS, SUITE, VSIX } from './lib/paths.mjs';
 
 for (const [file, how] of [[VSIX, 'npm run package'], [SUITE, 'node test/vscode/build.mjs']]) {
   if (!fs.existsSync(file)) {

@@ -27,6 +27,3 @@ export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 export const VSIX = path.join(ROOT, 'inbound.vsix');
 /** The mocha suite that runs inside the extension host, bundled by test/vscode/build.mjs. */
 export const SUITE = path.join(ROOT, 'out', 'vscode', 'suite', 'index.js');
-
-/** The server's clock while the tests run, so the date rules (stale, future evidence) never drift. */
-export const TODAY = '2026-11-23';

@@ -2,10 +2,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXAMPLE_FINDINGS } from './examples';
-import { expectDiagnostics, expectFindings, open, replace, uri } from './helpers';
+import { expectDiagnostics, expectFindings, open, replace, TODAY, uri } from './helpers';
 
 describe('Diagnostics', () => {
   before(async () => {
+    // The examples' findings (stale evidence, days old) hold for one date only.
+    assert.equal(TODAY, '2026-11-23', 'the runner sets INBOUND_TODAY=2026-11-23 for VS Code');
     const extension = vscode.extensions.getExtension('inbound.inbound');
     assert.ok(extension, 'the Inbound extension is installed');
     await extension.activate();

@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 /** How long anything the server does may take, cold start and workspace indexing included. */
 export const TIMEOUT = 30_000;
 
-/** The date the server's clock is set to (INBOUND_TODAY), which quick fixes write into placeholders. */
-export const TODAY = '2026-11-23';
+/** The server's clock, set by the runner (INBOUND_TODAY); quick fixes write it into placeholders. */
+export const TODAY = process.env.INBOUND_TODAY ?? '';
 
 export function uri(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
