@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The whole end-to-end run, as npm run test:e2e and npm test start it:
+//   1. install code-server into .vscode-e2e/ (setup.mjs; a fraction of a second once installed),
+//   2. package the extension (npm run package: inbound.vsix), bundle the suite (test/vscode/build.mjs),
+//   3. the extension-host suite in code-server with the extension installed from inbound.vsix,
+//   4. the UI test in the browser.
+// Steps 3 and 4 run with loopback as the only network where the machine allows (lib/offline.mjs).
+//
+//   node test/e2e/run.mjs                      a machine that cannot run it (no chromium, another
+//                                              Node major, no code-server) fails, saying why
+//   node test/e2e/run.mjs --skip-unavailable   such a machine skips it, saying why; unless
+//                                              INBOUND_REQUIRE_BROWSER=1 (CI), where it still fails
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { canIsolate, loopbackOnly } from './lib/offline.mjs';
+import { PREFIX, ROOT } from './lib/paths.mjs';
+import { missingPrerequisite, setup, Unavailable } from './setup.mjs';
+
+const mayskip = process.argv.includes('--skip-unavailable') && process.env.INBOUND_REQUIRE_BROWSER !== '1';
+const times = [];
+
+function timed(name, body) {
+  const started = Date.now();
+  const result = body();
+  times.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+function unavailable(reason) {
+  if (mayskip) {
+    console.log(`\nEnd-to-end tests in VS Code SKIPPED: ${reason}.\n(With INBOUND_REQUIRE_BROWSER=1, as in CI, this is a failure.)`);
+    process.exit(0);
+  }
+  console.error(`\nEnd-to-end tests in VS Code cannot run: ${reason}.`);
+  process.exit(1);
+}
+
+/** Runs a command in the project folder; quiet ones show their output only when they fail. */
+function run(command, args, { quiet = false } = {}) {
+  const r = spawnSync(command, args, { cwd: ROOT, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+  if (quiet && r.status !== 0) process.stderr.write(`${r.stdout}${r.stderr}`);
+  return r.status ?? 1;
+}
+
+console.log('\nEnd-to-end tests in VS Code (code-server, chromium)');
+const missing = missingPrerequisite();
+if (missing) unavailable(missing);
+fs.mkdirSync(PREFIX, { recursive: true });
+try {
+  timed('install', () => setup());
+} catch (e) {
+  // A machine without what the install needs is unavailable; so, on a developer's machine, is one
+  // where the install failed (no registry, a broken toolchain): the error says which.
+  if (e instanceof Unavailable || mayskip) unavailable(e instanceof Unavailable ? e.message : `code-server could not be installed: ${e.message}`);
+  throw e;
+}
+
+if (timed('package', () => run('npm', ['run', 'package'], { quiet: true })) !== 0) {
+  console.error('npm run package failed');
+  process.exit(1);
+}
+if (timed('bundle suite', () => run(process.execPath, ['test/vscode/build.mjs'])) !== 0) process.exit(1);
+
+if (!canIsolate()) console.log('(no network namespace here: the tests run with the network the machine has)');
+const suite = timed('suite', () => run(...loopbackOnly(process.execPath, ['test/e2e/suite.mjs'])));
+const ui = timed('ui test', () => run(...loopbackOnly(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/ui.test.mjs'])));
+
+console.log(`\nEnd-to-end: suite ${suite === 0 ? 'passed' : 'FAILED'}, UI test ${ui === 0 ? 'passed' : 'FAILED'} (${times.join(', ')}); screenshots in test-artifacts/`);
+process.exit(suite || ui);
