@@ -12,6 +12,8 @@
 //                                              INBOUND_REQUIRE_BROWSER=1 (CI), where it still fails
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { canIsolate, loopbackOnly } from './lib/offline.mjs';
 import { PREFIX, ROOT } from './lib/paths.mjs';
 import { missingPrerequisite, setup, Unavailable } from './setup.mjs';
@@ -42,10 +44,52 @@ function run(command, args, { quiet = false } = {}) {
   return r.status ?? 1;
 }
 
+/**
+ * One run at a time per checkout: runs share the install, inbound.vsix, the bundled suite and
+ * test-artifacts/. A second `npm test` waits for the first; a lock left by a process that died is
+ * taken over.
+ */
+async function lock() {
+  const file = path.join(PREFIX, 'run.lock');
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      process.on('exit', () => fs.rmSync(file, { force: true }));
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    let holder;
+    try {
+      holder = Number(fs.readFileSync(file, 'utf8'));
+    } catch {
+      continue; // released meanwhile
+    }
+    if (holder > 0 && !alive(holder)) {
+      fs.rmSync(file, { force: true });
+      continue;
+    }
+    if (!told) console.log(`waiting for the end-to-end run of process ${holder || '(starting)'} to finish…`);
+    told = true;
+    await sleep(1000);
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
 console.log('\nEnd-to-end tests in VS Code (code-server, chromium)');
 const missing = missingPrerequisite();
 if (missing) unavailable(missing);
 fs.mkdirSync(PREFIX, { recursive: true });
+await lock();
 try {
   timed('install', () => setup());
 } catch (e) {
