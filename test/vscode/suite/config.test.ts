@@ -38,4 +38,20 @@ describe('Configuration', () => {
     await expectFindings(checkout, EXAMPLE_FINDINGS['checkout.req.yaml']);
     await expectFindings(platform, EXAMPLE_FINDINGS['platform.req.yaml']);
   });
+
+  it('the inbound.codeLens.enabled setting hides the code lens and shows it again', async () => {
+    const checkout = uri('checkout.req.yaml');
+    await open(checkout);
+    const lenses = () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', checkout);
+    const settings = () => vscode.workspace.getConfiguration('inbound', checkout);
+    assert.equal((await lenses()).length, 4);
+    await settings().update('codeLens.enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.equal(settings().get('codeLens.enabled'), false);
+      assert.deepEqual(await lenses(), []);
+    } finally {
+      await settings().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.equal((await lenses()).length, 4);
+  });
 });
