@@ -1,14 +1,20 @@
-/** One requirement file: text → parse → model → per-requirement rules. Pure; cached by the caller. */
-import type { Policy } from '../../../schemas/config';
+/**
+ * One requirement file: text → parse → model → per-requirement rules. Pure; cached by the caller.
+ * A file is analysed whole the first time; after an edit inside one requirement, only that
+ * requirement is parsed and checked again (see incremental.ts), so a keystroke costs the same in
+ * a file of 20 requirements and in one of 2,000.
+ */
+import { reanalyzeEdit } from './incremental';
+import type { Layout } from './incremental';
 import { buildModel } from './model';
 import type { RequirementFile } from './model';
-import { REQUIREMENT_RULES } from './rules';
+import { checkItem, idRegex } from './requirement-check';
 import type { RuleContext } from './rules/rule';
 import { readSuppressions } from './suppression';
 import type { Suppression } from './suppression';
 import { LineIndex } from './text';
 import type { Finding } from './types';
-import { parseYaml } from './yaml-document';
+import { hasAnchorsOrAliases, parseYaml } from './yaml-document';
 
 export interface FileAnalysis {
   file: string;
@@ -18,9 +24,20 @@ export interface FileAnalysis {
   /** Parser, schema and per-requirement rule findings (cross-file ones are the workspace's). */
   findings: Finding[];
   suppressions: Suppression[];
+  /** Where each requirement's text and findings are, when the file can be re-read piecemeal. */
+  layout?: Layout;
 }
 
-export function analyzeFile(file: string, text: string, ctx: RuleContext): FileAnalysis {
+/** Analyses `text`; with the file's previous analysis, re-reads only what an edit touched. */
+export function analyzeFile(file: string, text: string, ctx: RuleContext, previous?: FileAnalysis): FileAnalysis {
+  if (previous?.layout && text.length <= ctx.policy.maxFileKb * 1024) {
+    const edited = reanalyzeEdit(previous, text, ctx);
+    if (edited) return edited;
+  }
+  return analyzeWhole(file, text, ctx);
+}
+
+function analyzeWhole(file: string, text: string, ctx: RuleContext): FileAnalysis {
   const lines = new LineIndex(text);
   const limit = ctx.policy.maxFileKb * 1024;
   if (text.length > limit) {
@@ -28,7 +45,7 @@ export function analyzeFile(file: string, text: string, ctx: RuleContext): FileA
       file,
       text,
       lines,
-      model: { requirements: [], findings: [] },
+      model: { requirements: [], findings: [], items: [] },
       suppressions: [],
       findings: [
         {
@@ -49,16 +66,42 @@ export function analyzeFile(file: string, text: string, ctx: RuleContext): FileA
   if (parsed.doc?.errors.length || !parsed.doc) {
     return { file, text, lines, model, findings: syntax, suppressions };
   }
-  const findings: Finding[] = [...syntax, ...model.findings, ...commentFindings];
-  for (const req of model.requirements) {
-    for (const rule of REQUIREMENT_RULES) {
-      for (const f of rule.check(req, ctx)) {
-        f.requirement ??= req.id;
-        findings.push(f);
-      }
-    }
+  const ruleFindings = model.items.map((item) => checkItem(item, ctx));
+  const findings: Finding[] = [...syntax, ...model.findings, ...ruleFindings.flat(), ...commentFindings];
+  const layout =
+    syntax.length === 0 && !hasAnchorsOrAliases(text, parsed.doc) ? layoutOf(text, model, ruleFindings) : undefined;
+  return { file, text, lines, model, findings, suppressions, layout };
+}
+
+/**
+ * Each item's stretch of text: from the start of its dash line to the start of the next item's
+ * (the last one to the end of the list). Only for a block list whose dashes start their lines.
+ */
+function layoutOf(text: string, model: RequirementFile, ruleFindings: Finding[][]): Layout | undefined {
+  if (!model.list || model.list.flow || model.items.length === 0) return undefined;
+  const starts: number[] = [];
+  let indent = -1;
+  for (const item of model.items) {
+    let dash = item.span.start - 1;
+    while (dash >= 0 && text[dash] === ' ') dash--;
+    if (text[dash] !== '-') return undefined;
+    let lineStart = dash;
+    while (lineStart > 0 && text[lineStart - 1] === ' ') lineStart--;
+    if (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') return undefined;
+    if (indent === -1) indent = dash - lineStart;
+    else if (dash - lineStart !== indent) return undefined;
+    starts.push(lineStart);
   }
-  return { file, text, lines, model, findings, suppressions };
+  const listEnd = Math.max(model.list.span.end, model.items[model.items.length - 1].span.end);
+  const inItems = new Set<Finding>();
+  const items = model.items.map((item, i) => {
+    const findings = [...item.findings, ...ruleFindings[i]];
+    for (const f of item.findings) inItems.add(f);
+    return { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : listEnd, read: item, findings };
+  });
+  // Findings about the file as a whole (its keys, its area) stay where they are.
+  const head = model.findings.filter((f) => !inItems.has(f));
+  return { items, head, indent };
 }
 
 /** The parser may report one place several times (an unclosed bracket, twice): once is enough. */
@@ -70,14 +113,4 @@ function distinctSpans(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
-}
-
-const regexCache = new Map<string, RegExp>();
-function idRegex(policy: Policy): RegExp {
-  let r = regexCache.get(policy.idPattern);
-  if (!r) {
-    r = new RegExp(policy.idPattern);
-    regexCache.set(policy.idPattern, r);
-  }
-  return r;
 }

@@ -81,6 +81,18 @@ export interface RequirementFile {
   requirementsKeySpan?: Span;
   requirements: Requirement[];
   findings: Finding[];
+  /** The items of the `requirements` list one by one, each with its own findings. */
+  items: ItemRead[];
+  /** The `requirements` list itself, when it is one. */
+  list?: { span: Span; flow: boolean };
+}
+
+/** One item of the `requirements` list, read on its own: a requirement, unless it is not a block. */
+export interface ItemRead {
+  span: Span;
+  requirement?: Requirement;
+  /** The item's schema findings. */
+  findings: Finding[];
 }
 
 export function accountKey(account: string): string {
@@ -89,7 +101,7 @@ export function accountKey(account: string): string {
 
 export function buildModel(text: string, parsed: ParsedYaml, idPattern: RegExp): RequirementFile {
   const findings: Finding[] = [];
-  const file: RequirementFile = { requirements: [], findings };
+  const file: RequirementFile = { requirements: [], findings, items: [] };
   const root = parsed.doc?.contents as YamlNode | null | undefined;
   const budget = new AliasBudget(parsed.anchors, 1000 + text.length);
   if (!parsed.doc || root === null || root === undefined) return file;
@@ -128,9 +140,12 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: RegExp):
     file.requirementsKeySpan = spanOf(reqPair.key as YamlNode);
     const list = budget.resolve(reqPair.value as YamlNode);
     if (list && isSeq(list)) {
+      file.list = { span: spanOf(list) ?? { start: 0, end: 0 }, flow: !!list.flow };
       list.items.forEach((item, index) => {
-        const req = readRequirement(text, item as YamlNode, index, budget, idPattern, findings);
-        if (req) file.requirements.push(req);
+        const read = readItem(text, item as YamlNode, index, budget, idPattern);
+        file.items.push(read);
+        findings.push(...read.findings);
+        if (read.requirement) file.requirements.push(read.requirement);
       });
     } else if (list && !(isScalar(list) && list.value === null)) {
       findings.push({
@@ -142,6 +157,13 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: RegExp):
   }
   findings.push(...budget.findings());
   return file;
+}
+
+/** One item of the `requirements` list: its requirement and its own schema findings. */
+export function readItem(text: string, itemNode: YamlNode, index: number, budget: AliasBudget, idPattern: RegExp): ItemRead {
+  const findings: Finding[] = [];
+  const requirement = readRequirement(text, itemNode, index, budget, idPattern, findings);
+  return { span: spanOf(itemNode) ?? { start: 0, end: 0 }, requirement, findings };
 }
 
 function readRequirement(

@@ -95,7 +95,7 @@ export class Workspace {
   setFile(file: string, text: string): FileAnalysis {
     const previous = this.files.get(file);
     if (previous && previous.text === text) return previous;
-    const analysis = analyzeFile(file, text, this.ctx);
+    const analysis = analyzeFile(file, text, this.ctx, previous);
     this.files.set(file, analysis);
     this.dirty.add(file);
     this.changed();

@@ -2,15 +2,16 @@
  * Text → YAML document with exact ranges, and `yaml-syntax` findings for what the parser rejects.
  * Guards run before the parser so hostile input costs a linear scan, not a second of parser time.
  */
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, Composer, YAMLParseError } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, Composer, visit, YAMLParseError } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Finding, Span } from './types';
 
 /**
+ * Node ranges are all the engine needs from the source: no CST tokens kept (they double the memory).
  * `uniqueKeys` is off: the parser compares each key with every earlier key of its block, which is
  * quadratic (100,000 keys cost minutes). `duplicateKeys` reports the same errors in one pass.
  */
-export const PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false, strict: true } as const;
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
 
 /** Deeper than this is never a requirement file; the parser would spend seconds on it. */
 const MAX_NESTING = 200;
@@ -56,7 +57,8 @@ export function parseYaml(text: string): ParsedYaml {
     });
   }
   if (doc) {
-    walk(doc.contents, doc.errors, anchors);
+    // An anchor needs an '&': most files have none, and collecting them is not free on large ones.
+    walk(doc.contents, doc.errors, text.includes('&') ? anchors : undefined);
     for (const e of doc.errors) findings.push(errorFinding(text, e.pos, e.code, e.message));
     for (const w of doc.warnings) findings.push(errorFinding(text, w.pos, w.code, w.message));
   }
@@ -108,6 +110,22 @@ function duplicateKeys(map: YAMLMap, errors: YAMLParseError[]): void {
     const at = key.range?.[0] ?? 0;
     errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
   }
+}
+
+/** Whether the document has an anchor or an alias: then one part of it can stand for another. */
+export function hasAnchorsOrAliases(text: string, doc: Document.Parsed): boolean {
+  if (!text.includes('&') && !text.includes('*')) return false;
+  let found = false;
+  visit(doc, {
+    Node(_key, node) {
+      if (node.anchor || isAlias(node)) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function errorFinding(text: string, pos: [number, number], code: string, message: string): Finding {
