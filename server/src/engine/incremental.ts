@@ -13,7 +13,6 @@ import { readItem } from './model';
 import type { Evidence, ItemRead, Requirement } from './model';
 import type { RuleContext } from './rules/rule';
 import { readSuppressions } from './suppression';
-import { LineIndex } from './text';
 import type { Finding, Span } from './types';
 import { hasAnchorsOrAliases, parseYaml } from './yaml-document';
 import { AliasBudget } from './yaml-values';
@@ -38,12 +37,7 @@ export interface Layout {
 export function reanalyzeEdit(previous: FileAnalysis, text: string, ctx: RuleContext): FileAnalysis | undefined {
   const layout = previous.layout!;
   const old = previous.text;
-  const max = Math.min(old.length, text.length);
-  let p = 0;
-  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  const oldEnd = old.length - s;
+  const { start: p, oldEnd } = changedRange(old, text);
   const delta = text.length - old.length;
 
   const k = itemBefore(layout.items, p);
@@ -77,7 +71,7 @@ export function reanalyzeEdit(previous: FileAnalysis, text: string, ctx: RuleCon
 
   const items = layout.items.map((it, i) => (i < k ? it : i === k ? edited : shiftItem(it, delta)));
   const head = layout.head.map((f) => (f.span.start >= oldEnd ? shiftFinding(f, delta) : f));
-  const lines = new LineIndex(text);
+  const lines = previous.lines.edited(text, p, oldEnd);
   const { suppressions, findings: commentFindings } = readSuppressions(lines);
   const was = previous.model;
   const model = {
@@ -96,6 +90,25 @@ export function reanalyzeEdit(previous: FileAnalysis, text: string, ctx: RuleCon
     suppressions,
     layout: { items, head, indent: layout.indent },
   };
+}
+
+const BLOCK = 4096;
+
+/**
+ * Where two texts differ: the length of their common start, and where the common end begins in the
+ * old text. Compared a block at a time by the engine's native string comparison, then character by
+ * character inside the first block that differs.
+ */
+export function changedRange(old: string, text: string): { start: number; oldEnd: number } {
+  const max = Math.min(old.length, text.length);
+  let p = 0;
+  while (p + BLOCK <= max && old.startsWith(text.slice(p, p + BLOCK), p)) p += BLOCK;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  const room = max - p;
+  while (s + BLOCK <= room && old.endsWith(text.slice(text.length - s - BLOCK, text.length - s), old.length - s)) s += BLOCK;
+  while (s < room && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  return { start: p, oldEnd: old.length - s };
 }
 
 /** The last item starting before `offset` (binary search: items are in text order). */

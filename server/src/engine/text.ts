@@ -26,6 +26,52 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /**
+   * The index of `text`, which is this index's text with [start, oldEnd) replaced: line starts
+   * before the edit are kept, those after it move by the edit's length, only the edited stretch is
+   * scanned again.
+   */
+  edited(text: string, start: number, oldEnd: number): LineIndex {
+    const delta = text.length - this.text.length;
+    // Lines from the one holding the edit (a CR before it may now pair with an LF) are re-scanned.
+    let first = this.lineOfOffset(Math.max(0, start - 1));
+    first = Math.max(0, first);
+    const rescanFrom = this.starts[first];
+    let after = first + 1;
+    while (after < this.starts.length && this.starts[after] <= oldEnd + 1) after++;
+    const rescanTo = after < this.starts.length ? this.starts[after] + delta : text.length;
+    const starts = this.starts.slice(0, first + 1);
+    for (let i = rescanFrom; i < rescanTo; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10) starts.push(i + 1);
+    }
+    // The scan stopped at a line start; it is pushed again by the tail unless the edit ran to the end.
+    if (starts[starts.length - 1] === rescanTo && after < this.starts.length) starts.pop();
+    for (let i = after; i < this.starts.length; i++) starts.push(this.starts[i] + delta);
+    return LineIndex.from(text, starts);
+  }
+
+  private static from(text: string, starts: number[]): LineIndex {
+    const index = Object.create(LineIndex.prototype) as LineIndex;
+    (index as { text: string }).text = text;
+    (index as unknown as { starts: number[] }).starts = starts;
+    return index;
+  }
+
+  private lineOfOffset(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
