@@ -12,11 +12,12 @@ import type { Diagnostic } from '../../server/src/engine';
 import { checkEdits, TODAY } from './invariants';
 
 /**
- * "Bounded time" for one hostile input. Each of these takes well under a second here; a CI
- * machine may be ten times slower, and a hang or a quadratic path on these sizes takes minutes.
- * The bound only tells those apart; it never measures speed.
+ * "Bounded time" for the engine on one hostile input (the checks of the test itself not counted).
+ * Most of these take well under a second here and the largest (a megabyte of keys) about six; a
+ * CI machine may be several times slower, while a hang or a quadratic path on these sizes takes
+ * minutes. The bound only tells those apart; it never measures speed.
  */
-const HOSTILE_MS = 15_000;
+const HOSTILE_MS = 30_000;
 
 const FILE = '/w/hostile.req.yaml';
 const HEALTHY = '/w/healthy.req.yaml';
@@ -33,16 +34,14 @@ interface Outcome {
 }
 
 function hostile(text: string, options: { ws?: Workspace } = {}): Outcome {
-  const started = performance.now();
-  const { all, ws } = checkEdits(
+  const { all, ws, ms } = checkEdits(
     [
       { file: HEALTHY, text: HEALTHY_TEXT },
       { file: FILE, text },
     ],
     { ws: options.ws },
   );
-  const ms = performance.now() - started;
-  assert.ok(ms < HOSTILE_MS, `took ${ms.toFixed(0)} ms`);
+  assert.ok(ms < HOSTILE_MS, `the engine took ${ms.toFixed(0)} ms`);
   assert.deepEqual(
     all.get(HEALTHY)!.diagnostics.map((d) => d.code),
     ['single-deal'],
@@ -163,11 +162,12 @@ describe('hostile inputs to the engine', () => {
       assert.equal(o.diagnostics.filter((d) => d.code === 'unknown-reference').length, 4_000);
     });
 
-    it('thousands of suppression comments, each silencing a finding', () => {
-      const reqs = Array.from({ length: 20_000 }, (_, i) => `  - id: CHK-${i}\n    title: x\n    # inbound-ignore schema -- decided\n    statsu: idea\n`);
-      const text = `requirements:\n${reqs.join('')}`;
-      const { all } = checkEdits([{ file: FILE, text }]);
-      assert.equal(all.get(FILE)!.suppressed.length, 20_000);
+    it('80,000 suppression comments, each silencing a finding', () => {
+      const text = Array.from({ length: 80_000 }, (_, i) => `# inbound-ignore schema -- decided\nk${i}: v\n`).join('');
+      const { all, ms } = checkEdits([{ file: FILE, text }]);
+      assert.ok(ms < HOSTILE_MS, `the engine took ${ms.toFixed(0)} ms`);
+      assert.equal(all.get(FILE)!.suppressed.length, 80_000);
+      assert.equal(all.get(FILE)!.diagnostics.length, 0);
     });
   });
 
