@@ -39,6 +39,13 @@ describe('pushed diagnostics', () => {
     ws.dispose();
   });
 
+  it('reads the workspace in the background, reporting work-done progress', () => {
+    const progress = client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string } }).value.kind);
+    assert.equal(progress[0], 'begin');
+    assert.equal(progress[progress.length - 1], 'end');
+    assert.ok(progress.includes('report'));
+  });
+
   it('reports every requirement file at start, unopened, exactly as inbound check does', async () => {
     const expected = await cliFindings(ws.dir);
     for (const { file, diagnostics } of expected) {
