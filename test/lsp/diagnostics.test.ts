@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DocumentDiagnosticRequest, FileChangeType, WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import { DocumentDiagnosticRequest, FileChangeType, WorkspaceDiagnosticRequest, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, DocumentDiagnosticReport, SymbolInformation, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/node';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { main } from '../../server/src/cli/main';
 import { copyOf, LspClient, REPO, TODAY, uri } from './lsp-client';
@@ -111,9 +111,13 @@ describe('pushed diagnostics', () => {
       { uri: uri(finance), type: FileChangeType.Deleted },
       { uri: uri(moved), type: FileChangeType.Created },
     ]);
-    // Still defined after the rename: give the server the chance to say otherwise, then look.
-    const status = await client.notification<{ files: number }>('inbound/status', (s) => s.files === 5);
-    assert.equal(status.files, 5);
+    // Still defined after the rename: once the server knows FIN-1 in its new file, nothing changed.
+    for (let tries = 0; ; tries++) {
+      const found = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'FIN-1' })) as SymbolInformation[];
+      if (found.length === 1 && found[0].location.uri === uri(moved)) break;
+      assert.ok(tries < 200, `FIN-1 moved to money.req.yaml: ${JSON.stringify(found)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     assert.ok(!client.published.get(reporting)!.diagnostics.some((x) => x.code === 'unknown-reference'));
 
     rmSync(moved);

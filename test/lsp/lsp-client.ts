@@ -87,6 +87,11 @@ export class LspClient {
       this.notifications.push({ method, params });
       this.events.emit('notification', method, params);
     });
+    // Work-done progress arrives as $/progress; the protocol library would drop tokens it did not make.
+    this.connection.onNotification('$/progress', (params: unknown) => {
+      this.notifications.push({ method: '$/progress', params });
+      this.events.emit('notification', '$/progress', params);
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => {

@@ -240,8 +240,11 @@ export function startServer(connection: Connection): void {
     scheduleFlush();
   });
 
+  // File events are handled one batch after another: a delete must not overtake the read of the
+  // create before it.
+  let fileEvents = Promise.resolve();
   connection.onDidChangeWatchedFiles((params) => {
-    void (async () => {
+    fileEvents = fileEvents.then(async () => {
       for (const change of params.changes) {
         const file = fileOf(change.uri);
         if (documents.get(change.uri)) continue; // the editor's text wins while it is open
@@ -264,7 +267,7 @@ export function startServer(connection: Connection): void {
         else project.workspace.setFile(file, text);
       }
       scheduleFlush();
-    })();
+    }).catch((e: unknown) => log(`Inbound: file changes failed: ${(e as Error).message}`));
   });
 
   // ----- diagnostics -------------------------------------------------------------------------
