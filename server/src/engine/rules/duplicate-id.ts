@@ -2,6 +2,10 @@ import type { Finding, Related } from '../types';
 import { listNames } from './rule';
 import type { WorkspaceRule } from './rule';
 
+/** Related locations per finding, and titles named in its message. */
+const MAX_RELATED = 20;
+const NAMED = 3;
+
 /** Two requirements with one id make every reference to it ambiguous. */
 export const duplicateId: WorkspaceRule = {
   code: 'duplicate-id',
@@ -23,16 +27,25 @@ export const duplicateId: WorkspaceRule = {
     for (const [id, defs] of byId) {
       if (defs.length < 2) continue;
       for (const def of defs) {
-        const others = defs.filter((d) => d !== def);
+        // Each occurrence points to a few others, not to all of them: one requirement pasted
+        // 5,000 times would otherwise carry 25 million related locations and exhaust the memory.
+        const others: typeof defs = [];
+        for (const d of defs) {
+          if (d === def) continue;
+          others.push(d);
+          if (others.length === MAX_RELATED) break;
+        }
         const related: Related[] = others.map((o) => ({
           file: o.file,
           span: o.span,
           message: `${id} is also used here${o.title ? ` for “${o.title}”` : ''}.`,
         }));
-        const titles = others.map((o) => (o.title ? `“${o.title}”` : 'a requirement without a title'));
+        const titles = others.slice(0, NAMED).map((o) => (o.title ? `“${o.title}”` : 'a requirement without a title'));
+        const more = defs.length - 1 - titles.length;
+        const names = more > 0 ? `${titles.join(', ')} and ${more} more` : listNames(titles);
         const finding: Finding = {
           code: 'duplicate-id',
-          message: `${id} is also the id of ${listNames(titles)}. Ids must be unique across the workspace so that depends-on and the reports know which one is meant: give this one the next free id.`,
+          message: `${id} is also the id of ${names}. Ids must be unique across the workspace so that depends-on and the reports know which one is meant: give this one the next free id.`,
           span: def.span,
           requirement: id,
           related,
