@@ -52,20 +52,39 @@ export function assertDiagnosticsValid(ws: Workspace, all: Map<string, FileDiagn
   const known = new Set(ws.fileNames());
   if (ws.configFile) known.add(ws.configFile);
   for (const file of known) assert.ok(all.has(file), `allDiagnostics lists ${file}`);
+  // One LSP document per file, built once: related locations point into the same few files.
+  const docs = new Map<string, { lines: LineIndex; doc: TextDocument }>();
+  const docOf = (file: string) => {
+    let entry = docs.get(file);
+    if (!entry) {
+      const lines = ws.linesOf(file);
+      assert.ok(lines, `line index for ${file}`);
+      entry = { lines, doc: lspDocument(lines.text) };
+      docs.set(file, entry);
+    }
+    return entry;
+  };
+  const text = corpus(ws);
   for (const [file, { diagnostics, suppressed }] of all) {
     assert.ok(known.has(file), `diagnostics for an unknown file ${file}`);
-    const lines = ws.linesOf(file);
-    assert.ok(lines, `line index for ${file}`);
-    const doc = lspDocument(lines.text);
-    for (const d of diagnostics) assertDiagnostic(ws, known, file, lines, doc, d);
+    const { lines, doc } = docOf(file);
+    for (const d of diagnostics) assertDiagnostic(known, docOf, text, file, lines, doc, d);
     for (const s of suppressed) {
-      assertDiagnostic(ws, known, file, lines, doc, s);
+      assertDiagnostic(known, docOf, text, file, lines, doc, s);
       assert.ok(typeof s.reason === 'string' && s.reason.trim().length > 0, 'a suppression keeps its reason');
     }
   }
 }
 
-function assertDiagnostic(ws: Workspace, known: Set<string>, file: string, lines: LineIndex, doc: TextDocument, d: Diagnostic): void {
+function assertDiagnostic(
+  known: Set<string>,
+  docOf: (file: string) => { lines: LineIndex; doc: TextDocument },
+  corpus: string,
+  file: string,
+  lines: LineIndex,
+  doc: TextDocument,
+  d: Diagnostic,
+): void {
   const where = `${d.code} in ${file} at ${JSON.stringify(d.span)}`;
   assert.ok((RULE_CODES as readonly string[]).includes(d.code), `unknown code ${d.code}`);
   assert.ok(SEVERITIES.has(d.severity), `${where}: severity ${String(d.severity)}`);
@@ -73,15 +92,14 @@ function assertDiagnostic(ws: Workspace, known: Set<string>, file: string, lines
   assert.ok(d.message.trim().length > 0, `${where}: empty message`);
   // A message naming `undefined` is a bug showing through, unless a file said it.
   for (const leak of ['undefined', '[object Object]', 'Symbol('])  {
-    if (d.message.includes(leak)) assert.ok(corpus(ws).includes(leak), `${where}: message shows ${leak}: ${d.message}`);
+    if (d.message.includes(leak)) assert.ok(corpus.includes(leak), `${where}: message shows ${leak}: ${d.message}`);
   }
   if (d.requirement !== undefined) assert.equal(typeof d.requirement, 'string', `${where}: requirement`);
   assertSpan(lines, doc, d.span, where);
   for (const r of d.related ?? []) {
     assert.ok(known.has(r.file), `${where}: related location in an unknown file ${r.file}`);
-    const other = ws.linesOf(r.file);
-    assert.ok(other, `${where}: line index of related file ${r.file}`);
-    assertSpan(other, lspDocument(other.text), r.span, `${where} → related in ${r.file}`);
+    const other = docOf(r.file);
+    assertSpan(other.lines, other.doc, r.span, `${where} → related in ${r.file}`);
     assert.ok(typeof r.message === 'string' && r.message.trim().length > 0, `${where}: related message`);
   }
 }
