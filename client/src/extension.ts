@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { CrashPolicy } from './crash-policy';
 import { startStatusBar } from './status-bar';
 import { offerSchemasToYamlExtension } from './yaml-schemas';
 
@@ -58,8 +59,8 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
       provideCodeLenses: (document, token, next) =>
         vscode.workspace.getConfiguration('inbound', document.uri).get<boolean>('codeLens.enabled', true) ? next(document, token) : [],
     },
-    // A crashed server is restarted by the client; the user hears of it once, not on every restart.
-    connectionOptions: { maxRestartCount: 4 },
+    // A crashed server is restarted; the user hears of it once, not on every restart.
+    errorHandler: new CrashPolicy(output),
   };
   client = new LanguageClient('inbound', 'Inbound', serverOptions, clientOptions);
   context.subscriptions.push(startStatusBar(client));
