@@ -1,0 +1,278 @@
+/**
+ * Hostile files and paths for `inbound check`, through the built binary as a real process: pipes,
+ * devices and folders where a file is expected, symbolic link loops and links to nothing, files
+ * the kernel refuses to read, invalid UTF-8, a 20 MB file, odd file names. Each run ends within a
+ * bound, reports the bad path in one line (exit 2) or as findings, and still checks the other files.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const REPO = join(__dirname, '..', '..');
+const CLI = join(REPO, 'dist', 'cli.js');
+const TODAY = ['--today', '2026-11-23'];
+
+/**
+ * A run that has not ended after this long is hung. Each run here takes well under a second
+ * (the 20 MB file about one); the margin is for a slow CI machine, never a measure of speed.
+ */
+const HANG_MS = 60_000;
+
+const POSIX = process.platform !== 'win32';
+
+interface Run {
+  exit: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI without blocking the test process, so a hang is a failed test, not a stuck suite. */
+function run(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    delete env.FORCE_COLOR;
+    delete env.INBOUND_DEBUG;
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`inbound ${args.join(' ')} did not end within ${HANG_MS} ms (hung); stderr so far: ${stderr}`));
+    }, HANG_MS);
+    child.on('error', reject);
+    child.on('close', (exit) => {
+      clearTimeout(timer);
+      resolve({ exit, stdout, stderr });
+    });
+  });
+}
+
+interface JsonFile {
+  file: string;
+  diagnostics: { code: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+}
+
+function json(r: Run): JsonFile[] {
+  try {
+    return JSON.parse(r.stdout) as JsonFile[];
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${r.exit}, stderr ${r.stderr}): ${r.stdout.slice(0, 500)}`);
+  }
+}
+
+/** The healthy file beside every hostile one: its warning proves the rest of the run went on. */
+const HEALTHY = 'requirements:\n  - id: OK-1\n    title: Healthy\n    status: proposed\n';
+
+function assertHealthyChecked(r: Run): void {
+  const healthy = json(r).find((f) => f.file.endsWith('healthy.req.yaml'));
+  assert.ok(healthy, `healthy.req.yaml is in the output: ${r.stdout.slice(0, 500)}`);
+  assert.deepEqual(healthy.diagnostics.map((d) => d.code), ['no-evidence']);
+}
+
+/** Exit 2 and exactly one line on stderr naming the path, no stack trace. */
+function assertOneLine(r: Run, ...mentions: string[]): void {
+  assert.equal(r.exit, 2, `exit code; stderr: ${r.stderr}`);
+  const lines = r.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, `one line on stderr: ${r.stderr}`);
+  assert.match(lines[0], /^inbound: /);
+  for (const m of mentions) assert.ok(lines[0].includes(m), `stderr mentions ${m}: ${lines[0]}`);
+  assert.doesNotMatch(r.stderr, /\n\s+at |node:internal|internal error/);
+}
+
+before(() => {
+  if (!existsSync(CLI)) {
+    const b = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs')], { cwd: REPO, stdio: 'inherit' });
+    assert.equal(b.status, 0, 'build');
+  }
+});
+
+describe('hostile files and paths for inbound check', () => {
+  let dir = '';
+  const path = (...p: string[]) => join(dir, ...p);
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'inbound-hostile-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A fresh folder with the healthy file in it. */
+  function folder(name: string): string {
+    const d = path(name);
+    mkdirSync(d);
+    writeFileSync(join(d, 'healthy.req.yaml'), HEALTHY);
+    return d;
+  }
+
+  describe('things that are not regular files', { skip: !POSIX && 'POSIX only' }, () => {
+    it('a named pipe (FIFO) given by name: one line, not a wait for a writer that never comes', async () => {
+      const d = folder('fifo');
+      const made = spawnSync('mkfifo', [join(d, 'pipe.req.yaml')]);
+      assert.equal(made.status, 0, 'mkfifo');
+      const r = await run(['check', 'pipe.req.yaml', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
+      assertOneLine(r, 'cannot read pipe.req.yaml', 'not a regular file');
+      assertHealthyChecked(r);
+    });
+
+    it('a named pipe inside a folder that is searched: not a requirement file, skipped', async () => {
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], path('fifo'));
+      assert.equal(r.exit, 0, r.stderr);
+      assert.deepEqual(json(r).map((f) => f.file), ['healthy.req.yaml']);
+    });
+
+    it('a device that never ends (/dev/zero) given by name: one line, not an endless read', async () => {
+      const d = folder('device');
+      const r = await run(['check', '/dev/zero', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
+      assertOneLine(r, 'cannot read', 'zero', 'not a regular file');
+      assertHealthyChecked(r);
+    });
+
+    it('a folder named like a requirement file: searched as the folder it is', async () => {
+      const d = folder('folder-named-file');
+      mkdirSync(join(d, 'area.req.yaml'));
+      writeFileSync(join(d, 'area.req.yaml', 'inner.req.yaml'), 'requirements:\n  - id: IN-1\n    title: Inner\n    status: idea\n');
+      const all = await run(['check', '.', '--format', 'json', ...TODAY], d);
+      assert.equal(all.exit, 0, all.stderr);
+      assert.deepEqual(json(all).map((f) => f.file), ['area.req.yaml/inner.req.yaml', 'healthy.req.yaml']);
+      const named = await run(['check', 'area.req.yaml', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
+      assert.equal(named.exit, 0, named.stderr);
+      assertHealthyChecked(named);
+    });
+
+    it('a folder given as --config (EISDIR): one line', async () => {
+      const d = folder('config-folder');
+      mkdirSync(join(d, 'conf'));
+      const r = await run(['check', '.', '--config', 'conf', ...TODAY], d);
+      assertOneLine(r, 'cannot read config conf', 'it is a folder');
+    });
+  });
+
+  describe('symbolic links', { skip: !POSIX && 'POSIX only' }, () => {
+    it('a loop a -> b -> a given by name: one line, the other files still checked', async () => {
+      const d = folder('link-loop');
+      symlinkSync('b.req.yaml', join(d, 'a.req.yaml'));
+      symlinkSync('a.req.yaml', join(d, 'b.req.yaml'));
+      const r = await run(['check', 'a.req.yaml', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
+      assertOneLine(r, 'cannot read a.req.yaml', 'symbolic link loop');
+      assertHealthyChecked(r);
+    });
+
+    it('a link to nothing given by name: one line, the other files still checked', async () => {
+      const d = folder('link-dangling');
+      symlinkSync('nowhere.req.yaml', join(d, 'dangling.req.yaml'));
+      const r = await run(['check', 'dangling.req.yaml', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
+      assertOneLine(r, 'cannot read dangling.req.yaml', 'points to nothing');
+      assertHealthyChecked(r);
+    });
+
+    it('loops, links to nothing and folder cycles inside a searched folder: links are not followed', async () => {
+      const d = folder('link-folder');
+      symlinkSync('y.req.yaml', join(d, 'x.req.yaml'));
+      symlinkSync('x.req.yaml', join(d, 'y.req.yaml'));
+      symlinkSync('nowhere.req.yaml', join(d, 'dangling.req.yaml'));
+      mkdirSync(join(d, 'sub'));
+      writeFileSync(join(d, 'sub', 'deep.req.yaml'), 'requirements:\n  - id: DEEP-1\n    title: Deep\n    status: idea\n');
+      symlinkSync('..', join(d, 'sub', 'up'));
+      symlinkSync('../sub', join(d, 'sub', 'self'));
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d);
+      assert.equal(r.exit, 0, r.stderr);
+      assert.deepEqual(json(r).map((f) => f.file), ['healthy.req.yaml', 'sub/deep.req.yaml']);
+      assertHealthyChecked(r);
+    });
+  });
+
+  describe('files the kernel will not read', { skip: process.platform !== 'linux' && 'Linux only' }, () => {
+    it('a file on /proc that fails every read (EIO): one line, the other files still checked', async () => {
+      const d = folder('proc');
+      symlinkSync('/proc/self/mem', join(d, 'mem.req.yaml'));
+      const r = await run(['check', 'mem.req.yaml', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
+      assertOneLine(r, 'cannot read mem.req.yaml');
+      assertHealthyChecked(r);
+    });
+
+    it('a /proc file that reads as text of no declared size: checked like any file', async () => {
+      const d = folder('proc-status');
+      const r = await run(['check', '/proc/self/status', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
+      assert.equal(r.exit, 1, r.stderr);
+      const status = json(r).find((f) => f.file.endsWith('proc/self/status'));
+      assert.ok(status && status.diagnostics.some((d) => d.code === 'schema'), r.stdout.slice(0, 300));
+      assertHealthyChecked(r);
+    });
+  });
+
+  describe('content from disk', () => {
+    it('invalid UTF-8 becomes U+FFFD, one per bad byte, and columns count it', async () => {
+      const d = folder('invalid-utf8');
+      const bytes = Buffer.concat([
+        Buffer.from('requirements:\n  - id: '),
+        Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+        Buffer.from('X-1\n    title: '),
+        Buffer.from([0xed, 0xa0, 0x80, 0xf4, 0x90, 0x80, 0x80]),
+        Buffer.from('\n    status: idea\n'),
+      ]);
+      writeFileSync(join(d, 'broken.req.yaml'), bytes);
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d);
+      assert.equal(r.exit, 1, r.stderr);
+      const broken = json(r).find((f) => f.file === 'broken.req.yaml')!;
+      const id = broken.diagnostics.find((x) => x.code === 'schema' && x.message.includes('is not a requirement id'));
+      assert.ok(id, JSON.stringify(broken.diagnostics));
+      // FF, FE and C3 are each one U+FFFD, then "(X-1": the id runs from column 8 to 8 + 3 + 4.
+      assert.deepEqual(id.range, { start: { line: 1, character: 8 }, end: { line: 1, character: 15 } });
+      assertHealthyChecked(r);
+    });
+
+    it('binary bytes and NUL: findings, not a crash', async () => {
+      const d = folder('binary');
+      writeFileSync(join(d, 'blob.req.yaml'), Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919 + (i >> 8)) % 256)));
+      writeFileSync(join(d, 'nul.req.yaml'), Buffer.alloc(10_000));
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d);
+      assert.ok(r.exit === 0 || r.exit === 1, `exit ${r.exit}: ${r.stderr}`);
+      assert.equal(r.stderr, '');
+      assert.deepEqual(json(r).map((f) => f.file), ['blob.req.yaml', 'healthy.req.yaml', 'nul.req.yaml']);
+      assertHealthyChecked(r);
+    });
+
+    it('a 20 MB file: one file-too-large finding, quickly, and the other files checked', async () => {
+      const d = folder('huge');
+      const item = '  - id: BIG-1\n    title: Big\n    status: idea\n';
+      writeFileSync(join(d, 'huge.req.yaml'), 'requirements:\n' + item.repeat(Math.ceil((20 * 1024 * 1024) / item.length)));
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d);
+      assert.equal(r.exit, 0, r.stderr);
+      const huge = json(r).find((f) => f.file === 'huge.req.yaml')!;
+      assert.deepEqual(huge.diagnostics.map((x) => x.code), ['file-too-large']);
+      assertHealthyChecked(r);
+    });
+  });
+
+  describe('odd paths', { skip: !POSIX && 'POSIX only' }, () => {
+    it('a file name with a line break, quotes and a percent sign: valid JSON and one annotation per finding', async () => {
+      const d = folder('names');
+      writeFileSync(join(d, 'new\nline "50%".req.yaml'), HEALTHY.replace('OK-1', 'ODD-1'));
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d);
+      assert.equal(r.exit, 0, r.stderr);
+      assert.deepEqual(json(r).map((f) => f.file).sort(), ['healthy.req.yaml', 'new\nline "50%".req.yaml']);
+      const gh = await run(['check', '.', '--format', 'github', ...TODAY], d);
+      assert.equal(gh.stdout.trimEnd().split('\n').length, 2, gh.stdout);
+      assert.ok(gh.stdout.includes('file=new%0Aline "50%25".req.yaml'), gh.stdout);
+    });
+
+    it('a file name that starts with a dash, after --', async () => {
+      const d = folder('dash');
+      writeFileSync(join(d, '-x.req.yaml'), HEALTHY.replace('OK-1', 'DASH-1'));
+      const r = await run(['check', '--format', 'json', ...TODAY, '--', '-x.req.yaml', 'healthy.req.yaml'], d);
+      assert.equal(r.exit, 0, r.stderr);
+      assert.deepEqual(json(r).map((f) => f.file), ['-x.req.yaml', 'healthy.req.yaml']);
+    });
+
+    it('paths outside the current folder, through .. and absolute', async () => {
+      const d = folder('outside');
+      mkdirSync(join(d, 'here'));
+      const r = await run(['check', '..', join(d, 'healthy.req.yaml'), '--format', 'json', ...TODAY], join(d, 'here'));
+      assert.equal(r.exit, 0, r.stderr);
+      assert.deepEqual(json(r).map((f) => f.file), ['../healthy.req.yaml']);
+    });
+  });
+});
