@@ -142,8 +142,8 @@ describe('hostile inputs to the engine', () => {
       includes(o, "schema: Unknown key 'k0' in a requirement file.");
     });
 
-    it('100,000 keys in one block, the last one twice: still found', () => {
-      const o = hostile(Array.from({ length: 100_000 }, (_, i) => `k${i}: v\n`).join('') + 'k99999: again\n');
+    it('20,000 keys in one block, the last one twice: still found', () => {
+      const o = hostile(Array.from({ length: 20_000 }, (_, i) => `k${i}: v\n`).join('') + 'k19999: again\n');
       assert.deepEqual(o.messages, ['yaml-syntax: This key appears twice in the same block; keep one of them.']);
     });
 
