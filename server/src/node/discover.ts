@@ -2,7 +2,7 @@
  * Which files to check: explicit files as given, folders searched with the config's globs. The
  * config is `--config F`, or the nearest `inbound.config.yaml` in the first path or above it.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
@@ -41,7 +41,14 @@ export function discoverFiles(paths: string[], policy: Policy, configDir: string
     try {
       stat = statSync(abs);
     } catch (e) {
-      throw new UsageError(`no such file or folder: ${p}${(e as NodeJS.ErrnoException).code === 'ELOOP' ? ' (symbolic link loop)' : ''}`);
+      const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+      // A link that is there but leads nowhere is an unreadable file, not a mistyped path: it is
+      // reported like one, and the other paths are still checked.
+      if (isSymbolicLink(abs)) {
+        problems.push(`cannot read ${p}: ${loop ? 'symbolic link loop' : 'the symbolic link points to nothing'}`);
+        return;
+      }
+      throw new UsageError(`no such file or folder: ${p}${loop ? ' (symbolic link loop)' : ''}`);
     }
     if (!stat.isDirectory()) {
       files.add(abs);
@@ -66,6 +73,14 @@ export function discoverFiles(paths: string[], policy: Policy, configDir: string
     }
   });
   return { files: [...files].sort(), problems };
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function isInside(file: string, dir: string): boolean {
