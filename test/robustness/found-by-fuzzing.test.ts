@@ -54,4 +54,13 @@ describe('found by fuzzing', () => {
     const found = messages(text);
     assert.ok(found.includes('yaml-syntax: This key appears twice in the same block; keep one of them.'), found.join('\n'));
   });
+
+  it('a misspelt key next to the right one: no did-you-mean that would make a duplicate key', () => {
+    const found = messages('area: Checkout\nrequirement: []\nrequirements:\n  - id: A-1\n    titel: x\n    title: x\n    status: idea\n');
+    assert.ok(found.includes("schema: Unknown key 'requirement' in a requirement file. Known keys: area, requirements."), found.join('\n'));
+    assert.ok(found.some((m) => m.startsWith("schema: Unknown key 'titel' in A-1.") && !m.includes('Did you mean')), found.join('\n'));
+    const { all } = checkEdits([{ file: FILE, text: 'requirements:\n  - id: A-1\n    titel: x\n    title: x\n    status: idea\n' }]);
+    assert.ok(all.get(FILE)!.diagnostics.every((d) => d.data?.replacement === undefined), 'no replacement for a fix to apply');
+  });
 });
+
