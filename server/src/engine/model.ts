@@ -120,7 +120,7 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: RegExp):
     if (key === undefined) {
       findings.push({ code: 'schema', message: 'Keys are plain words, not lists or blocks.', span: keySpan });
     } else if (!FILE_KEYS.includes(key)) {
-      findings.push(unknownKey(key, keySpan, FILE_KEYS, 'a requirement file'));
+      findings.push(unknownKey(key, keySpan, FILE_KEYS, 'a requirement file', keysOf(root)));
     }
   }
   const areaPair = pairOf(root, 'area');
@@ -405,7 +405,7 @@ function issueFinding(
       for (const key of issue.keys) {
         const pair = pairOf(map, key);
         const keySpan = (pair && spanOf(pair.key as YamlNode)) ?? firstLine(text, spanOf(map)!);
-        out.push(unknownKey(key, keySpan, allowed, describe(path, subject)));
+        out.push(unknownKey(key, keySpan, allowed, describe(path, subject), keysOf(map)));
       }
       return out;
     }
@@ -526,8 +526,20 @@ function badId(id: string, span: Span, idPattern: RegExp): Finding {
   };
 }
 
-function unknownKey(key: string, span: Span, allowed: string[], where: string): Finding {
+/**
+ * `present`: the keys already in the block. A misspelt key next to the right one is a leftover:
+ * renaming it would make a duplicate key, which breaks the whole file (and "fix all" applies
+ * suggestions without asking), so the message says to remove one and no replacement is offered.
+ */
+function unknownKey(key: string, span: Span, allowed: string[], where: string, present: ReadonlySet<string>): Finding {
   const suggestion = closest(key, allowed);
+  if (suggestion && present.has(suggestion)) {
+    return {
+      code: 'schema',
+      message: `Unknown key '${key}' in ${where}: it looks like '${suggestion}', which is already set here. Remove one of the two.`,
+      span,
+    };
+  }
   return {
     code: 'schema',
     message:
@@ -536,6 +548,15 @@ function unknownKey(key: string, span: Span, allowed: string[], where: string): 
     span,
     data: suggestion ? { replacement: suggestion } : undefined,
   };
+}
+
+function keysOf(map: unknown): Set<string> {
+  const keys = new Set<string>();
+  if (isMap(map)) for (const pair of map.items) {
+    const k = keyText(pair);
+    if (k !== undefined) keys.add(k);
+  }
+  return keys;
 }
 
 function describe(path: PropertyKey[], subject: string): string {
