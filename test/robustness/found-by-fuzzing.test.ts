@@ -62,5 +62,14 @@ describe('found by fuzzing', () => {
     const { all } = checkEdits([{ file: FILE, text: 'requirements:\n  - id: A-1\n    titel: x\n    title: x\n    status: idea\n' }]);
     assert.ok(all.get(FILE)!.diagnostics.every((d) => d.data?.replacement === undefined), 'no replacement for a fix to apply');
   });
+
+  it('lone CR line ends (classic Mac): line breaks, as in YAML 1.2 and in the editor', () => {
+    const cr = 'requirements:\r  - id: R-1\r    title: x\r    status: proposed\r';
+    assert.deepEqual(messages(cr), messages(cr.replace(/\r/g, '\n')));
+    assert.deepEqual(messages(cr), ['no-evidence: R-1 is proposed but has no evidence. Who asked for it, and how many more have the problem? Add evidence: an interview, support tickets, a metric or research.']);
+    // A key after a lone CR is that key, not one starting with a line break.
+    const found = messages('\r requirements: []\rarea: x\r');
+    assert.ok(!found.some((m) => m.includes('Unknown key')), found.join('\n'));
+  });
 });
 
