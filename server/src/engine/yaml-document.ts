@@ -42,7 +42,10 @@ export function parseYaml(text: string): ParsedYaml {
   const docs: Document.Parsed[] = [];
   const composer = new Composer(PARSE_OPTIONS);
   const parser = new Parser();
-  for (const doc of composer.compose(parser.parse(text), true, text.length)) {
+  // A lone CR is a line break in YAML 1.2, in the editor and in LineIndex, but not to this parser,
+  // which read a classic-Mac file as one long line of errors. CR → LF keeps every offset.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  for (const doc of composer.compose(parser.parse(source), true, text.length)) {
     docs.push(doc as Document.Parsed);
   }
   const findings: Finding[] = [];
