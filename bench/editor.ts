@@ -20,12 +20,16 @@ export interface EditorOptions {
   peerFolder: string;
   today: string;
   keystrokes: readonly Keystroke[];
+  /** Runs after each keystroke both servers answered, before the next: to measure a yardstick under the same load. */
+  between?: (keystroke: number) => void;
   log: (line: string) => void;
 }
 
 export interface ServerTimings {
   /** Milliseconds from sending each change to the publication for it; missing ones are not here. */
   latencies: number[];
+  /** The keystroke (1-based) each latency belongs to. */
+  keystrokes: number[];
   /** CPU the server process used per keystroke, in milliseconds (10 ms steps on Linux). */
   cpu: number[];
   /** Keystrokes (1-based) after which no publication arrived in time. */
@@ -124,8 +128,8 @@ export async function runEditor(options: EditorOptions): Promise<EditorResult> {
     await inbound.settle(500);
 
     const result = {
-      inbound: { latencies: [] as number[], cpu: [] as number[], missing: [] as number[], initialCount: inboundFirst.params.diagnostics.length, last: inboundFirst.params.diagnostics },
-      peer: { latencies: [] as number[], cpu: [] as number[], missing: [] as number[], initialCount: peerFirst.params.diagnostics.length, last: peerFirst.params.diagnostics },
+      inbound: { latencies: [] as number[], keystrokes: [] as number[], cpu: [] as number[], missing: [] as number[], initialCount: inboundFirst.params.diagnostics.length, last: inboundFirst.params.diagnostics },
+      peer: { latencies: [] as number[], keystrokes: [] as number[], cpu: [] as number[], missing: [] as number[], initialCount: peerFirst.params.diagnostics.length, last: peerFirst.params.diagnostics },
     };
     log(`  opened: Inbound ${result.inbound.initialCount} diagnostics, yaml-language-server ${result.peer.initialCount}`);
 
@@ -153,10 +157,12 @@ export async function runEditor(options: EditorOptions): Promise<EditorResult> {
           continue;
         }
         s.timings.latencies.push(p.at - sent);
+        s.timings.keystrokes.push(k + 1);
         if (cpu0 !== undefined && cpu1 !== undefined) s.timings.cpu.push(cpu1 - cpu0);
         s.timings.last = p.params.diagnostics;
         await sleep(30);
       }
+      options.between?.(k + 1);
       if ((k + 1) % 10 === 0) log(`  ${k + 1} keystrokes`);
     }
     // Anything published after the last answer would be a late, out-of-order publication.

@@ -160,11 +160,13 @@ export class LspSession {
     return sent;
   }
 
-  /** The most memory the process has held so far (VmHWM, Linux only), in bytes. */
-  peakRss(): number | undefined {
+  /** The most memory the process has held so far (VmHWM), and what it holds now (VmRSS); Linux only, bytes. */
+  memory(): { peak: number; current: number } | undefined {
     try {
-      const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
-      return m ? Number(m[1]) * 1024 : undefined;
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? NaN) * 1024;
+      const m = { peak: kb('VmHWM'), current: kb('VmRSS') };
+      return Number.isNaN(m.peak) ? undefined : m;
     } catch {
       return undefined;
     }

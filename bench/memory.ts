@@ -9,6 +9,8 @@ import { LspSession } from './lsp-session';
 export interface MemoryRun {
   /** Peak RSS after indexing, bytes. */
   peakRss: number;
+  /** RSS once indexing is done: the peak also holds what the garbage collector had not yet freed. */
+  rss: number;
   /** From `initialized` to the status that says indexing is done. */
   indexMs: number;
   files: number;
@@ -34,9 +36,9 @@ export async function measureServer(repo: string, folder: string, today: string,
     if (!status) throw new Error(`the Inbound server did not report ${expectFiles} files indexed within 4 minutes; stderr: ${session.stderr.slice(-2000)}`);
     // The diagnostics of every file go out with the status; let the server finish sending them.
     await session.settle(300);
-    const peakRss = session.peakRss();
-    if (peakRss === undefined) throw new Error('cannot read the server process memory (/proc/<pid>/status): Linux only');
-    return { peakRss, indexMs, files: status.files, requirements: status.requirements };
+    const memory = session.memory();
+    if (memory === undefined) throw new Error('cannot read the server process memory (/proc/<pid>/status): Linux only');
+    return { peakRss: memory.peak, rss: memory.current, indexMs, files: status.files, requirements: status.requirements };
   } finally {
     await session.stop();
   }
