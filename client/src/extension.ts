@@ -3,7 +3,7 @@
  * status bar, the commands, the settings. Everything Inbound knows comes from the server.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { CodeLensRequest, LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { CrashPolicy } from './crash-policy';
@@ -72,7 +72,10 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
   );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('inbound.codeLens.enabled')) void vscode.commands.executeCommand('editor.action.refreshCodeLenses');
+      // The editor asks for lenses again only when their provider says they changed.
+      if (!e.affectsConfiguration('inbound.codeLens.enabled')) return;
+      const lenses = client?.getFeature(CodeLensRequest.method);
+      for (const editor of vscode.window.visibleTextEditors) lenses?.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
     }),
   );
 }
