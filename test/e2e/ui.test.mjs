@@ -17,6 +17,7 @@ const EDITOR = '.editor-group-container .monaco-editor';
 let server;
 let browser;
 let page;
+let workspace;
 let failed = false;
 
 before(async () => {
@@ -26,7 +27,8 @@ before(async () => {
   browser = await launchBrowser(runDir);
   page = browser.page;
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await openWorkbench(page, server, { folder: makeWorkspace(path.join(runDir, 'workspace'), { scenarios: false }) });
+  workspace = makeWorkspace(path.join(runDir, 'workspace'), { scenarios: false });
+  await openWorkbench(page, server, { folder: workspace });
 });
 
 after(async () => {
@@ -115,6 +117,15 @@ test('a quick fix from the light bulb menu, chosen with the keyboard, edits the 
     // The placeholder is not evidence yet: the Problems panel asks for its account.
     await page.locator('.markers-panel .monaco-list-row', { hasText: "'account' is empty" }).first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'ui-quick-fix-applied.png') });
+
+    // The code lens above CHK-102 still says where it stands; turning the setting off hides the
+    // lenses at once, with no edit to make the editor ask again.
+    const lens = page.locator(`${EDITOR} .codelens-decoration`, { hasText: '1 deal · 0 market · not roadmap-ready' });
+    await lens.first().waitFor({ timeout: 30_000 });
+    // As if the folder's settings were edited: .vscode/settings.json changes on disk.
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), '{ "inbound.codeLens.enabled": false }\n');
+    await lens.first().waitFor({ state: 'hidden', timeout: 30_000 });
 
     assert.deepEqual(browser.foreign, [], 'the workbench made requests off this machine');
   }));
