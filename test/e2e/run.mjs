@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { canIsolate, loopbackOnly } from './lib/offline.mjs';
-import { PREFIX, ROOT } from './lib/paths.mjs';
+import { PREFIX, ROOT, RUNS } from './lib/paths.mjs';
 import { missingPrerequisite, setup, Unavailable } from './setup.mjs';
 
 const mayskip = process.argv.includes('--skip-unavailable') && process.env.INBOUND_REQUIRE_BROWSER !== '1';
@@ -90,6 +90,10 @@ const missing = missingPrerequisite();
 if (missing) unavailable(missing);
 fs.mkdirSync(PREFIX, { recursive: true });
 await lock();
+// A failed run keeps its folder (logs, user data, workspace) for a look; the last few are enough.
+if (fs.existsSync(RUNS)) {
+  for (const old of fs.readdirSync(RUNS).sort().slice(0, -5)) fs.rmSync(path.join(RUNS, old), { recursive: true, force: true });
+}
 try {
   timed('install', () => setup());
 } catch (e) {
