@@ -36,6 +36,8 @@ export interface ServerTimings {
   missing: number[];
   /** Diagnostics published for the opened file before any edit. */
   initialCount: number;
+  /** Of those, the ones about the file's shape (Inbound's `schema` code; every one of the peer's). */
+  initialSchemaCount: number;
   /** The last publication's diagnostics. */
   last?: Diagnostic[];
 }
@@ -128,8 +130,12 @@ export async function runEditor(options: EditorOptions): Promise<EditorResult> {
     await inbound.settle(500);
 
     const result = {
-      inbound: { latencies: [] as number[], keystrokes: [] as number[], cpu: [] as number[], missing: [] as number[], initialCount: inboundFirst.params.diagnostics.length, last: inboundFirst.params.diagnostics },
-      peer: { latencies: [] as number[], keystrokes: [] as number[], cpu: [] as number[], missing: [] as number[], initialCount: peerFirst.params.diagnostics.length, last: peerFirst.params.diagnostics },
+      inbound: { latencies: [] as number[], keystrokes: [] as number[], cpu: [] as number[], missing: [] as number[], initialCount: inboundFirst.params.diagnostics.length,
+        initialSchemaCount: inboundFirst.params.diagnostics.filter((d) => d.code === 'schema').length,
+        last: inboundFirst.params.diagnostics },
+      peer: { latencies: [] as number[], keystrokes: [] as number[], cpu: [] as number[], missing: [] as number[], initialCount: peerFirst.params.diagnostics.length,
+        initialSchemaCount: peerFirst.params.diagnostics.length,
+        last: peerFirst.params.diagnostics },
     };
     log(`  opened: Inbound ${result.inbound.initialCount} diagnostics, yaml-language-server ${result.peer.initialCount}`);
 
