@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { applyEdits, fixAllEdits } from '../../server/src/engine/fixes';
 import { checkEdits } from './invariants';
 
 const FILE = '/w/a.req.yaml';
@@ -70,6 +71,15 @@ describe('found by fuzzing', () => {
     // A key after a lone CR is that key, not one starting with a line break.
     const found = messages('\r requirements: []\rarea: x\r');
     assert.ok(!found.some((m) => m.includes('Unknown key')), found.join('\n'));
+  });
+
+  it('two misspellings of one key in a block: fix all renames one of them, not both into a duplicate', () => {
+    const text = 'requirements:\n  - id: A-1\n    titel: x\n    :title: x\n    status: idea\n';
+    const { ws } = checkEdits([{ file: FILE, text }]);
+    const fixed = applyEdits(text, fixAllEdits(ws, FILE));
+    assert.equal(fixed, 'requirements:\n  - id: A-1\n    title: x\n    :title: x\n    status: idea\n');
+    const after = messages(fixed);
+    assert.ok(after.includes("schema: Unknown key ':title' in A-1: it looks like 'title', which is already set here. Remove one of the two."), after.join('\n'));
   });
 });
 
