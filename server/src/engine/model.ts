@@ -114,13 +114,15 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: RegExp):
     });
     return file;
   }
+  const rootKeys = keysOf(root);
+  const claimed = new Map<string, string>();
   for (const pair of root.items as Pair<YamlNode, YamlNode>[]) {
     const key = keyText(pair);
     const keySpan = spanOf(pair.key as YamlNode) ?? { start: 0, end: 0 };
     if (key === undefined) {
       findings.push({ code: 'schema', message: 'Keys are plain words, not lists or blocks.', span: keySpan });
     } else if (!FILE_KEYS.includes(key)) {
-      findings.push(unknownKey(key, keySpan, FILE_KEYS, 'a requirement file', keysOf(root)));
+      findings.push(unknownKey(key, keySpan, FILE_KEYS, 'a requirement file', rootKeys, claimed));
     }
   }
   const areaPair = pairOf(root, 'area');
@@ -402,10 +404,11 @@ function issueFinding(
       const allowed = keysAt(issue.path as PropertyKey[]);
       const map = budget.resolve(place.node) ?? place.node;
       const out: Finding[] = [];
+      const claimed = new Map<string, string>();
       for (const key of issue.keys) {
         const pair = pairOf(map, key);
         const keySpan = (pair && spanOf(pair.key as YamlNode)) ?? firstLine(text, spanOf(map)!);
-        out.push(unknownKey(key, keySpan, allowed, describe(path, subject), keysOf(map)));
+        out.push(unknownKey(key, keySpan, allowed, describe(path, subject), keysOf(map), claimed));
       }
       return out;
     }
@@ -531,7 +534,15 @@ function badId(id: string, span: Span, idPattern: RegExp): Finding {
  * renaming it would make a duplicate key, which breaks the whole file (and "fix all" applies
  * suggestions without asking), so the message says to remove one and no replacement is offered.
  */
-function unknownKey(key: string, span: Span, allowed: string[], where: string, present: ReadonlySet<string>): Finding {
+function unknownKey(
+  key: string,
+  span: Span,
+  allowed: string[],
+  where: string,
+  present: ReadonlySet<string>,
+  /** Suggestions already given in this block, by the key they were given to. */
+  claimed: Map<string, string>,
+): Finding {
   const suggestion = closest(key, allowed);
   if (suggestion && present.has(suggestion)) {
     return {
@@ -540,6 +551,17 @@ function unknownKey(key: string, span: Span, allowed: string[], where: string, p
       span,
     };
   }
+  // Two misspellings of one key: only the first is offered the rename, or "fix all" would rename
+  // both into a duplicate key.
+  const first = suggestion && claimed.get(suggestion);
+  if (first) {
+    return {
+      code: 'schema',
+      message: `Unknown key '${key}' in ${where}: it looks like '${suggestion}', as does '${first}' above it. Keep one of the two.`,
+      span,
+    };
+  }
+  if (suggestion) claimed.set(suggestion, key);
   return {
     code: 'schema',
     message:
