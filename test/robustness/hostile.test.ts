@@ -125,6 +125,18 @@ describe('hostile inputs to the engine', () => {
       assert.equal(o.diagnostics[0].severity, 'information');
     });
 
+    it('a 20 MB config: refused at once, the defaults apply, the config says why', () => {
+      const config = 'files:\n' + '  - "**/*.req.yaml"\n'.repeat(1_000_000);
+      const { ws, all, ms } = checkEdits([{ file: HEALTHY, text: HEALTHY_TEXT }], { config });
+      assert.ok(ms < HOSTILE_MS, `the engine took ${ms.toFixed(0)} ms`);
+      assert.deepEqual(ws.policy, DEFAULT_POLICY);
+      const messages = all.get('/w/inbound.config.yaml')!.diagnostics.map((d) => `${d.code}: ${d.message}`);
+      assert.deepEqual(messages, [
+        'schema: This configuration is 19531 KB; a configuration is a few lines, and Inbound reads one of up to 256 KB. The defaults apply until it is smaller.',
+      ]);
+      assert.deepEqual(all.get(HEALTHY)!.diagnostics.map((d) => d.code), ['single-deal']);
+    });
+
     it('a 100,000-character line, in a value, a comment, a flow list and a suppression comment', () => {
       const long = 'x'.repeat(100_000);
       includes(hostile(`requirements:\n  - id: L-1\n    title: ${long}\n    status: proposed\n`), 'no-evidence:');
