@@ -19,7 +19,27 @@ export interface LoadedPolicy {
   findings: Finding[];
 }
 
+/**
+ * A configuration is a few lines. A huge one (generated, or hostile in a pull request) would cost
+ * a minute of parsing and then a glob per pattern, before any requirement is checked.
+ */
+const MAX_CONFIG_KB = 256;
+
 export function readPolicy(text: string): LoadedPolicy {
+  if (text.length > MAX_CONFIG_KB * 1024) {
+    let end = 0;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    return {
+      policy: { ...DEFAULT_POLICY, rules: {} },
+      findings: [
+        {
+          code: 'schema',
+          message: `This configuration is ${(text.length / 1024).toFixed(0)} KB; a configuration is a few lines, and Inbound reads one of up to ${MAX_CONFIG_KB} KB. The defaults apply until it is smaller.`,
+          span: { start: 0, end },
+        },
+      ],
+    };
+  }
   const parsed = parseYaml(text);
   const findings: Finding[] = [...parsed.findings];
   const policy: Policy = { ...DEFAULT_POLICY, rules: {} };
