@@ -137,6 +137,22 @@ describe('hostile inputs to the engine', () => {
       assert.deepEqual(all.get(HEALTHY)!.diagnostics.map((d) => d.code), ['single-deal']);
     });
 
+    it('an id-pattern that takes exponential time on a near-match ((a+)+): refused, the default applies', () => {
+      const text = `requirements:\n  - id: ${'a'.repeat(31)}!\n    title: x\n    status: idea\n`;
+      for (const pattern of ['^(a+)+$', '^([a-z]*)*$', '^(a|[a-z]+){2,}$', '^((a+)-?)+$']) {
+        const { ws, all, ms } = checkEdits([{ file: FILE, text }], { config: `id-pattern: "${pattern}"\n` });
+        assert.ok(ms < HOSTILE_MS, `the engine took ${ms.toFixed(0)} ms`);
+        assert.equal(ws.policy.idPattern, DEFAULT_POLICY.idPattern, pattern);
+        const config = all.get('/w/inbound.config.yaml')!.diagnostics.map((d) => d.message);
+        assert.ok(config.some((m) => m.includes('a repeated group inside a repeated group')), `${pattern}: ${config.join('\n')}`);
+      }
+      // Patterns that repeat without nesting repetitions stay as written.
+      for (const pattern of ['^[A-Z][A-Z0-9]*-[0-9]+$', '^(CHK|PAY)-\\d{1,6}$', '^[a-z]+(-[a-z]+)?-[0-9]+$', '^(?:[A-Z]{2,4})-[0-9]+$']) {
+        const { ws } = checkEdits([{ file: FILE, text }], { config: `id-pattern: '${pattern}'\n` });
+        assert.equal(ws.policy.idPattern, pattern);
+      }
+    });
+
     it('a 100,000-character line, in a value, a comment, a flow list and a suppression comment', () => {
       const long = 'x'.repeat(100_000);
       includes(hostile(`requirements:\n  - id: L-1\n    title: ${long}\n    status: proposed\n`), 'no-evidence:');
