@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { DEFAULT_POLICY } from '../../schemas/config';
 import { analyzeFile } from '../../server/src/engine/analyze';
 import type { FileAnalysis } from '../../server/src/engine/analyze';
-import { reanalyzeEdit } from '../../server/src/engine/incremental';
+import { layoutFor, reanalyzeEdit } from '../../server/src/engine/incremental';
 
 const REPO = join(__dirname, '..', '..');
 const ctx = { policy: DEFAULT_POLICY, today: '2026-11-23' };
@@ -26,7 +26,7 @@ function files(dir: string): string[] {
 /** Requirement files that the incremental path can take (a block list of requirements). */
 const SEEDS = [...files(join(REPO, 'examples')), ...files(join(REPO, 'test', 'fixtures', 'fixes'))]
   .map((f) => readFileSync(f, 'utf8'))
-  .filter((t) => analyzeFile('seed', t, ctx).layout);
+  .filter((t) => layoutFor(analyzeFile('seed', t, ctx)));
 
 /** Everything a consumer can see of an analysis, in a comparable form. */
 function visible(a: FileAnalysis) {
@@ -38,7 +38,7 @@ function visible(a: FileAnalysis) {
     schema: [...a.model.findings].sort(order),
     suppressions: a.suppressions,
     list: a.model.list,
-    items: a.layout?.items.map((i) => [i.start, i.end]),
+    items: layoutFor(a)?.items.map((i) => [i.start, i.end]),
   };
 }
 

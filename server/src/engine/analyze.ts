@@ -4,7 +4,7 @@
  * requirement is parsed and checked again (see incremental.ts), so a keystroke costs the same in
  * a file of 20 requirements and in one of 2,000.
  */
-import { reanalyzeEdit } from './incremental';
+import { layoutFor, reanalyzeEdit } from './incremental';
 import type { Layout } from './incremental';
 import { buildModel } from './model';
 import type { RequirementFile } from './model';
@@ -24,13 +24,15 @@ export interface FileAnalysis {
   /** Parser, schema and per-requirement rule findings (cross-file ones are the workspace's). */
   findings: Finding[];
   suppressions: Suppression[];
-  /** Where each requirement's text and findings are, when the file can be re-read piecemeal. */
+  /** Where each requirement's text and findings are, when the file can be re-read piecemeal (see `layoutFor`). */
   layout?: Layout;
+  /** The rule findings of each list item, kept to lay the file out on its first edit. */
+  itemRuleFindings?: Finding[][];
 }
 
 /** Analyses `text`; with the file's previous analysis, re-reads only what an edit touched. */
 export function analyzeFile(file: string, text: string, ctx: RuleContext, previous?: FileAnalysis): FileAnalysis {
-  if (previous?.layout && text.length <= ctx.policy.maxFileKb * 1024) {
+  if (previous && layoutFor(previous) && text.length <= ctx.policy.maxFileKb * 1024) {
     const edited = reanalyzeEdit(previous, text, ctx);
     if (edited) return edited;
   }
@@ -68,40 +70,9 @@ function analyzeWhole(file: string, text: string, ctx: RuleContext): FileAnalysi
   }
   const ruleFindings = model.items.map((item) => checkItem(item, ctx));
   const findings: Finding[] = [...syntax, ...model.findings, ...ruleFindings.flat(), ...commentFindings];
-  const layout =
-    syntax.length === 0 && !hasAnchorsOrAliases(text, parsed.doc) ? layoutOf(text, model, ruleFindings) : undefined;
-  return { file, text, lines, model, findings, suppressions, layout };
-}
-
-/**
- * Each item's stretch of text: from the start of its dash line to the start of the next item's
- * (the last one to the end of the list). Only for a block list whose dashes start their lines.
- */
-function layoutOf(text: string, model: RequirementFile, ruleFindings: Finding[][]): Layout | undefined {
-  if (!model.list || model.list.flow || model.items.length === 0) return undefined;
-  const starts: number[] = [];
-  let indent = -1;
-  for (const item of model.items) {
-    let dash = item.span.start - 1;
-    while (dash >= 0 && text[dash] === ' ') dash--;
-    if (text[dash] !== '-') return undefined;
-    let lineStart = dash;
-    while (lineStart > 0 && text[lineStart - 1] === ' ') lineStart--;
-    if (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') return undefined;
-    if (indent === -1) indent = dash - lineStart;
-    else if (dash - lineStart !== indent) return undefined;
-    starts.push(lineStart);
-  }
-  const listEnd = Math.max(model.list.span.end, model.items[model.items.length - 1].span.end);
-  const inItems = new Set<Finding>();
-  const items = model.items.map((item, i) => {
-    const findings = [...item.findings, ...ruleFindings[i]];
-    for (const f of item.findings) inItems.add(f);
-    return { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : listEnd, read: item, findings };
-  });
-  // Findings about the file as a whole (its keys, its area) stay where they are.
-  const head = model.findings.filter((f) => !inItems.has(f));
-  return { items, head, indent };
+  // An anchor or alias lets one requirement stand for another: such a file is always re-read whole.
+  const piecemeal = syntax.length === 0 && !hasAnchorsOrAliases(text, parsed.doc);
+  return { file, text, lines, model, findings, suppressions, itemRuleFindings: piecemeal ? ruleFindings : undefined };
 }
 
 /** The parser may report one place several times (an unclosed bracket, twice): once is enough. */

@@ -10,7 +10,7 @@ import type { Node as YamlNode } from 'yaml';
 import type { FileAnalysis } from './analyze';
 import { checkItem, idRegex } from './requirement-check';
 import { readItem } from './model';
-import type { Evidence, ItemRead, Requirement } from './model';
+import type { Evidence, ItemRead, Requirement, RequirementFile } from './model';
 import type { RuleContext } from './rules/rule';
 import { readSuppressions } from './suppression';
 import type { Finding, Span } from './types';
@@ -34,8 +34,52 @@ export interface Layout {
   indent: number;
 }
 
+/**
+ * The file's layout for piecemeal re-analysis, worked out on the first edit: `inbound check` never
+ * edits, so it never pays for it.
+ */
+export function layoutFor(analysis: FileAnalysis): Layout | undefined {
+  if (!analysis.layout && analysis.itemRuleFindings) {
+    analysis.layout = layoutOf(analysis.text, analysis.model, analysis.itemRuleFindings);
+    analysis.itemRuleFindings = undefined;
+  }
+  return analysis.layout;
+}
+
+/**
+ * Each item's stretch of text: from the start of its dash line to the start of the next item's
+ * (the last one to the end of the list). Only for a block list whose dashes start their lines.
+ */
+function layoutOf(text: string, model: RequirementFile, ruleFindings: Finding[][]): Layout | undefined {
+  if (!model.list || model.list.flow || model.items.length === 0) return undefined;
+  const starts: number[] = [];
+  let indent = -1;
+  for (const item of model.items) {
+    let dash = item.span.start - 1;
+    while (dash >= 0 && text[dash] === ' ') dash--;
+    if (text[dash] !== '-') return undefined;
+    let lineStart = dash;
+    while (lineStart > 0 && text[lineStart - 1] === ' ') lineStart--;
+    if (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') return undefined;
+    if (indent === -1) indent = dash - lineStart;
+    else if (dash - lineStart !== indent) return undefined;
+    starts.push(lineStart);
+  }
+  const listEnd = Math.max(model.list.span.end, model.items[model.items.length - 1].span.end);
+  const inItems = new Set<Finding>();
+  const items = model.items.map((item, i) => {
+    const findings = [...item.findings, ...ruleFindings[i]];
+    for (const f of item.findings) inItems.add(f);
+    return { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : listEnd, read: item, findings };
+  });
+  // Findings about the file as a whole (its keys, its area) stay where they are.
+  const head = model.findings.filter((f) => !inItems.has(f));
+  return { items, head, indent };
+}
+
 export function reanalyzeEdit(previous: FileAnalysis, text: string, ctx: RuleContext): FileAnalysis | undefined {
-  const layout = previous.layout!;
+  const layout = layoutFor(previous);
+  if (!layout) return undefined;
   const old = previous.text;
   const { start: p, oldEnd } = changedRange(old, text);
   const delta = text.length - old.length;

@@ -3,7 +3,7 @@
  * Guards run before the parser so hostile input costs a linear scan, not a second of parser time.
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, Composer, visit, YAMLParseError } from 'yaml';
-import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Finding, Span } from './types';
 
 /**
@@ -99,9 +99,30 @@ function walk(node: unknown, errors: YAMLParseError[], anchors: Map<string, Yaml
  * the document's errors, as the parser's would, so a file with one is read as broken YAML.
  */
 function duplicateKeys(map: YAMLMap, errors: YAMLParseError[]): void {
-  if (map.items.length < 2) return;
+  const items = map.items;
+  if (items.length < 2) return;
+  const report = (key: Scalar) => {
+    const at = key.range?.[0] ?? 0;
+    errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+  };
+  // A requirement or evidence block has a handful of keys: comparing them costs less than a set.
+  if (items.length <= 12) {
+    for (let i = 1; i < items.length; i++) {
+      const key = items[i].key as unknown;
+      if (!isScalar(key)) continue;
+      for (let j = 0; j < i; j++) {
+        const other = items[j].key as unknown;
+        // The parser compares with ===, under which NaN equals nothing.
+        if (isScalar(other) && other.value === key.value) {
+          report(key);
+          break;
+        }
+      }
+    }
+    return;
+  }
   const seen = new Set<unknown>();
-  for (const pair of map.items) {
+  for (const pair of items) {
     const key = pair.key as unknown;
     if (!isScalar(key)) continue;
     // The parser compares with ===, under which NaN equals nothing (a Set would say it does).
@@ -110,8 +131,7 @@ function duplicateKeys(map: YAMLMap, errors: YAMLParseError[]): void {
       seen.add(key.value);
       continue;
     }
-    const at = key.range?.[0] ?? 0;
-    errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+    report(key);
   }
 }
 

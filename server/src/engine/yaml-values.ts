@@ -110,12 +110,8 @@ function readNode(n: YamlNode, budget: AliasBudget, depth: number): unknown {
       // A key written twice (a yaml-syntax finding of its own): the first one counts, as it does
       // for `pairOf`, so a value and the node it is reported on always belong together.
       if (key === undefined || Object.prototype.hasOwnProperty.call(out, key)) continue;
-      Object.defineProperty(out, key, {
-        value: toValue(pair.value, budget, depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      // On an object without a prototype, `__proto__` is an ordinary key: plain assignment is safe.
+      out[key] = toValue(pair.value, budget, depth + 1);
     }
     return out;
   }

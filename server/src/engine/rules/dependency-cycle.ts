@@ -61,8 +61,9 @@ function stronglyConnected(byId: Map<string, Node>): string[][] {
   const result: string[][] = [];
   let next = 0;
   const edges = (id: string) => byId.get(id)!.req.dependsOn.map((r) => r.id).filter((t) => byId.has(t));
-  for (const start of byId.keys()) {
-    if (index.has(start)) continue;
+  for (const [start, node] of byId) {
+    // A requirement that depends on nothing is a component of its own: no cycle starts there.
+    if (index.has(start) || node.req.dependsOn.length === 0) continue;
     const work: { id: string; targets: string[]; i: number }[] = [];
     const enter = (id: string) => {
       index.set(id, next);
