@@ -25,14 +25,50 @@ export type RuleCode = (typeof RULE_CODES)[number];
 export const SEVERITY_SETTINGS = ['off', 'hint', 'information', 'warning', 'error'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
 
-const regex = z.string().refine((p) => {
-  try {
-    new RegExp(p);
-    return true;
-  } catch {
-    return false;
+/** Why a pattern such as (a+)+ is refused; also the message the config finding shows. */
+export const NESTED_REPETITION =
+  'a pattern without a repeated group inside a repeated group, such as (a+)+: on an id that almost matches, that takes exponential time';
+
+const regex = z
+  .string()
+  .refine((p) => {
+    try {
+      new RegExp(p);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'a valid regular expression')
+  .refine((p) => !nestsRepetition(p), NESTED_REPETITION);
+
+/**
+ * Whether a pattern repeats (`*`, `+`, `{…}`) a group that itself contains a repetition. JavaScript
+ * regular expressions backtrack, so `^(a+)+$` on forty a's and a '!' runs for hours: the language
+ * server would hang on one id. Conservative: `(ab+){2}` is refused too, which no id needs.
+ */
+export function nestsRepetition(pattern: string): boolean {
+  const groups: boolean[] = [false]; // per open group: whether something inside it repeats
+  let closedGroupRepeats = false; // the atom just before is a group with a repetition inside
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*' || c === '+' || c === '{') {
+      if (closedGroupRepeats) return true;
+      groups[groups.length - 1] = true;
+      if (c === '{') while (i < pattern.length && pattern[i] !== '}') i++;
+      continue;
+    }
+    closedGroupRepeats = false;
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    } else if (c === '(') groups.push(false);
+    else if (c === ')' && groups.length > 1) {
+      closedGroupRepeats = groups.pop()!;
+      if (closedGroupRepeats) groups[groups.length - 1] = true;
+    }
   }
-}, 'a valid regular expression');
+  return false;
+}
 
 export const configKeySchemas = {
   files: z.array(z.string().min(1)).min(1),

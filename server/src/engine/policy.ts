@@ -4,7 +4,7 @@
  */
 import { isMap } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
-import { CONFIG_KEYS, configKeySchemas, DEFAULT_POLICY, RULE_CODES, SEVERITY_SETTINGS } from '../../../schemas/config';
+import { CONFIG_KEYS, configKeySchemas, DEFAULT_POLICY, NESTED_REPETITION, RULE_CODES, SEVERITY_SETTINGS } from '../../../schemas/config';
 import type { ConfigKey, Policy, RuleCode, SeveritySetting } from '../../../schemas/config';
 import { closest } from './did-you-mean';
 import { firstLine, valueSpan } from './model';
@@ -228,7 +228,9 @@ function configMessage(where: string, issue: Issue, value: unknown): string {
   const said = typeof value === 'string' ? ` '${value}' is not.` : '';
   const wanted =
     where === 'id-pattern' && typeof value === 'string'
-      ? 'a valid regular expression'
+      ? issue.message === NESTED_REPETITION
+        ? NESTED_REPETITION
+        : 'a valid regular expression'
       : where === 'files' || where === 'ignore'
         ? 'a list of file patterns, e.g. ["**/*.req.yaml"]'
         : (NUMBER_WORDS[where] ?? issue.message.replace(/^Invalid input: /, ''));
