@@ -5,8 +5,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../node/discover';
 import { runCheck } from './check-command';
-import { lspCommand } from './lsp-command';
-import { reportCommand } from './report-command';
 import type { CliIo } from './io';
 
 export const USAGE = `Usage:
@@ -39,8 +37,9 @@ COMMANDS.set('check', (args, io) => {
   );
 });
 
-COMMANDS.set('report', reportCommand);
-COMMANDS.set('lsp', lspCommand);
+// Loaded when used: `inbound check` in CI should not pay for the HTML renderer or the language server.
+COMMANDS.set('report', async (args, io) => (await import('./report-command')).reportCommand(args, io));
+COMMANDS.set('lsp', async (args, io) => (await import('./lsp-command')).lspCommand(args, io));
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
