@@ -247,6 +247,19 @@ describe('hostile files and paths for inbound check', () => {
     });
   });
 
+  describe('hostile config', () => {
+    it('a glob whose wildcards backtrack on a long file name: refused, the default globs apply', async () => {
+      const d = folder('glob-backtracking');
+      writeFileSync(join(d, 'inbound.config.yaml'), `files: ["**/${'*a'.repeat(12)}*c.req.yaml"]\n`);
+      writeFileSync(join(d, `${'a'.repeat(200)}b.req.yaml`), HEALTHY.replace('OK-1', 'LONG-1'));
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d);
+      assert.equal(r.exit, 1, r.stderr);
+      const config = json(r).find((f) => f.file === 'inbound.config.yaml')!;
+      assert.ok(config.diagnostics.some((x) => x.message.includes('more than two * wildcards')), JSON.stringify(config.diagnostics));
+      assertHealthyChecked(r);
+    });
+  });
+
   describe('odd paths', { skip: !POSIX && 'POSIX only' }, () => {
     it('a file name with a line break, quotes and a percent sign: valid JSON and one annotation per finding', async () => {
       const d = folder('names');
