@@ -70,9 +70,28 @@ export function nestsRepetition(pattern: string): boolean {
   return false;
 }
 
+/** Why a glob such as *a*a*a*c is refused; also the message the config finding shows. */
+export const BACKTRACKING_GLOB =
+  'file patterns with no more than two * wildcards between slashes and no extended globs such as +(…): more can take exponential time on a long file name';
+
+/**
+ * Whether a glob can backtrack for minutes on one file name: globs become regular expressions, and
+ * each * between two slashes multiplies the ways a long name can almost match (three stars and a
+ * 240-character name: 4 s; twelve: hours). Extended globs (`+(a|aa)`) repeat groups outright.
+ */
+export function backtrackingGlob(glob: string): boolean {
+  if (/[@!?*+]\(/.test(glob)) return true;
+  return glob.split('/').some((segment) => segment !== '**' && (segment.match(/\*+/g) ?? []).length > 2);
+}
+
+const glob = z
+  .string()
+  .min(1)
+  .refine((g) => !backtrackingGlob(g), BACKTRACKING_GLOB);
+
 export const configKeySchemas = {
-  files: z.array(z.string().min(1)).min(1),
-  ignore: z.array(z.string().min(1)),
+  files: z.array(glob).min(1),
+  ignore: z.array(glob),
   'id-pattern': regex,
   roadmap: z.strictObject({
     statuses: z.array(status).min(1).optional(),

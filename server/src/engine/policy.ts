@@ -4,7 +4,7 @@
  */
 import { isMap } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
-import { CONFIG_KEYS, configKeySchemas, DEFAULT_POLICY, NESTED_REPETITION, RULE_CODES, SEVERITY_SETTINGS } from '../../../schemas/config';
+import { BACKTRACKING_GLOB, CONFIG_KEYS, configKeySchemas, DEFAULT_POLICY, NESTED_REPETITION, RULE_CODES, SEVERITY_SETTINGS } from '../../../schemas/config';
 import type { ConfigKey, Policy, RuleCode, SeveritySetting } from '../../../schemas/config';
 import { closest } from './did-you-mean';
 import { firstLine, valueSpan } from './model';
@@ -232,7 +232,9 @@ function configMessage(where: string, issue: Issue, value: unknown): string {
         ? NESTED_REPETITION
         : 'a valid regular expression'
       : where === 'files' || where === 'ignore'
-        ? 'a list of file patterns, e.g. ["**/*.req.yaml"]'
+        ? issue.message === BACKTRACKING_GLOB
+          ? BACKTRACKING_GLOB
+          : 'a list of file patterns, e.g. ["**/*.req.yaml"]'
         : (NUMBER_WORDS[where] ?? issue.message.replace(/^Invalid input: /, ''));
   return `${setting} should be ${wanted}.${said}${fallback}`;
 }
