@@ -54,7 +54,11 @@ export function setup() {
   if (!fs.existsSync(path.join(nodeDir, 'include', 'node', 'node.h'))) throw new Unavailable(`no Node headers under ${nodeDir}/include/node`);
 
   log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), CODE_SERVER_DIR) || '.'} (native builds, about two minutes)`);
-  fs.rmSync(CODE_SERVER_DIR, { recursive: true, force: true });
+  // A half-finished install, and those of other versions (300 MB each), go first.
+  fs.mkdirSync(PREFIX, { recursive: true });
+  for (const name of fs.readdirSync(PREFIX)) {
+    if (name.startsWith('code-server-')) fs.rmSync(path.join(PREFIX, name), { recursive: true, force: true });
+  }
   const tmp = path.join(CODE_SERVER_DIR, '.tmp');
   fs.mkdirSync(tmp, { recursive: true });
   // A package of its own, so npm never walks up into the project's package.json. npm 11 asks for
@@ -101,7 +105,7 @@ export function setup() {
   const version = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--version'], { env, encoding: 'utf8' });
   if (version.status !== 0) throw new Error(`code-server does not start:\n${version.stdout}${version.stderr}`);
   fs.rmSync(tmp, { recursive: true, force: true });
-  fs.writeFileSync(CODE_SERVER_STAMP, `${version.stdout.split('\n')[0]}\n`);
+  fs.writeFileSync(CODE_SERVER_STAMP, `code-server ${CODE_SERVER_VERSION}\n`);
   return { seconds: (Date.now() - started) / 1000, fresh: true };
 }
 
