@@ -30,7 +30,11 @@ export interface FileAnalysis {
   itemRuleFindings?: Finding[][];
 }
 
-/** Analyses `text`; with the file's previous analysis, re-reads only what an edit touched. */
+/**
+ * Analyses `text`; with the file's previous analysis, re-reads only what an edit touched. The
+ * previous analysis is taken over: its objects may be reused and moved, so it is not to be used
+ * again (the workspace replaces it at once).
+ */
 export function analyzeFile(file: string, text: string, ctx: RuleContext, previous?: FileAnalysis): FileAnalysis {
   if (previous && layoutFor(previous) && text.length <= ctx.policy.maxFileKb * 1024) {
     const edited = reanalyzeEdit(previous, text, ctx);

@@ -10,7 +10,7 @@ import type { Node as YamlNode } from 'yaml';
 import type { FileAnalysis } from './analyze';
 import { checkItem, idRegex } from './requirement-check';
 import { readItem } from './model';
-import type { Evidence, ItemRead, Requirement, RequirementFile } from './model';
+import type { ItemRead, Requirement, RequirementFile } from './model';
 import type { RuleContext } from './rules/rule';
 import { readSuppressions } from './suppression';
 import type { Finding, Span } from './types';
@@ -113,8 +113,9 @@ export function reanalyzeEdit(previous: FileAnalysis, text: string, ctx: RuleCon
   const end = last ? Math.max(listEnd, read.span.end) : item.end + delta;
   const edited: LaidOutItem = { start: item.start, end, read, findings: [...read.findings, ...checkItem(read, ctx)] };
 
-  const items = layout.items.map((it, i) => (i < k ? it : i === k ? edited : shiftItem(it, delta)));
-  const head = layout.head.map((f) => (f.span.start >= oldEnd ? shiftFinding(f, delta) : f));
+  const mover = new Mover(delta);
+  const items = layout.items.map((it, i) => (i < k ? it : i === k ? edited : mover.item(it)));
+  const head = layout.head.map((f) => (f.span.start >= oldEnd ? mover.finding(f) : f));
   const lines = previous.lines.edited(text, p, oldEnd);
   const { suppressions, findings: commentFindings } = readSuppressions(lines);
   const was = previous.model;
@@ -172,59 +173,52 @@ function itemBefore(items: readonly LaidOutItem[], offset: number): number {
 
 // ----- moving what follows the edit -----------------------------------------------------------
 
-function move(s: Span, d: number): Span {
-  return { start: s.start + d, end: s.end + d };
-}
+/**
+ * Moves what follows the edit by its length, in place: those objects belong to the analysis being
+ * replaced, which nothing uses once the new one exists, and copying half a large file's model on
+ * every keystroke is what made typing slow. Every place in a requirement is an object of its own;
+ * a finding either has its own place or shares one of its requirement's (a single-deal finding is
+ * at the `evidence` key), so a finding's place moves unless its requirement's move took it along.
+ */
+class Mover {
+  constructor(private readonly d: number) {}
 
-function shiftItem(item: LaidOutItem, d: number): LaidOutItem {
-  const requirement = item.read.requirement && shiftRequirement(item.read.requirement, d);
-  const moved = new Map<Finding, Finding>();
-  const shift = (f: Finding) => {
-    let m = moved.get(f);
-    if (!m) moved.set(f, (m = shiftFinding(f, d)));
-    return m;
-  };
-  return {
-    start: item.start + d,
-    end: item.end + d,
-    read: { span: move(item.read.span, d), requirement, findings: item.read.findings.map(shift) },
-    findings: item.findings.map(shift),
-  };
-}
-
-function shiftRequirement(r: Requirement, d: number): Requirement {
-  const out: Requirement = {
-    ...r,
-    span: move(r.span, d),
-    headSpan: move(r.headSpan, d),
-    dependsOn: r.dependsOn.map((ref) => ({ ...ref, span: move(ref.span, d) })),
-    evidence: r.evidence.map((e) => shiftEvidence(e, d)),
-  };
-  // Only the places the requirement has: a key it lacks stays absent, not undefined.
-  if (r.idSpan) out.idSpan = move(r.idSpan, d);
-  if (r.statusSpan) out.statusSpan = move(r.statusSpan, d);
-  if (r.evidenceKeySpan) out.evidenceKeySpan = move(r.evidenceKeySpan, d);
-  if (r.evidenceList) out.evidenceList = { ...r.evidenceList, span: move(r.evidenceList.span, d) };
-  if (r.waiverKeySpan) out.waiverKeySpan = move(r.waiverKeySpan, d);
-  if (r.waiver) out.waiver = { ...r.waiver, span: move(r.waiver.span, d) };
-  return out;
-}
-
-function shiftEvidence(e: Evidence, d: number): Evidence {
-  const out: Evidence = { ...e, span: move(e.span, d) };
-  if (e.dealSpan) out.dealSpan = move(e.dealSpan, d);
-  if (e.dateSpan) out.dateSpan = move(e.dateSpan, d);
-  return out;
-}
-
-/** A finding's place, and the offsets a quick fix keeps in its data (see fixes/). */
-function shiftFinding(f: Finding, d: number): Finding {
-  const out: Finding = { ...f, span: move(f.span, d) };
-  if (f.data) {
-    const data = { ...f.data };
-    if (typeof data.blockEnd === 'number') data.blockEnd += d;
-    if (data.replaceSpan) data.replaceSpan = move(data.replaceSpan as Span, d);
-    out.data = data;
+  private span(s: Span): void {
+    s.start += this.d;
+    s.end += this.d;
   }
-  return out;
+
+  item(item: LaidOutItem): LaidOutItem {
+    this.span(item.read.span);
+    const own = item.read.requirement ? this.requirement(item.read.requirement) : [];
+    // item.findings begins with the item's schema findings (item.read.findings): all are here.
+    for (const f of item.findings) this.finding(f, own);
+    item.start += this.d;
+    item.end += this.d;
+    return item;
+  }
+
+  /** Moves the requirement's places; returns them, to tell which findings share one. */
+  private requirement(r: Requirement): Span[] {
+    const places: Span[] = [r.span, r.headSpan];
+    for (const s of [r.idSpan, r.statusSpan, r.evidenceKeySpan, r.evidenceList?.span, r.waiverKeySpan, r.waiver?.span]) if (s) places.push(s);
+    for (const ref of r.dependsOn) places.push(ref.span);
+    for (const e of r.evidence) {
+      places.push(e.span);
+      if (e.dealSpan) places.push(e.dealSpan);
+      if (e.dateSpan) places.push(e.dateSpan);
+    }
+    for (const s of places) this.span(s);
+    return places;
+  }
+
+  /** A finding's place (unless it is a requirement's, already moved), and the offsets a quick fix keeps in its data. */
+  finding(f: Finding, moved: readonly Span[] = []): Finding {
+    if (!moved.includes(f.span)) this.span(f.span);
+    if (f.data) {
+      if (typeof f.data.blockEnd === 'number') f.data.blockEnd += this.d;
+      if (f.data.replaceSpan) this.span(f.data.replaceSpan as Span);
+    }
+    return f;
+  }
 }

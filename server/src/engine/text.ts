@@ -9,8 +9,8 @@ export interface Range {
 }
 
 export class LineIndex {
-  /** Offsets where each line starts. */
-  private readonly starts: number[];
+  /** Offsets where each line starts (a typed array: a large file has tens of thousands). */
+  private readonly starts: Int32Array;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -23,7 +23,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.starts = Int32Array.from(starts);
   }
 
   /**
@@ -40,24 +40,29 @@ export class LineIndex {
     let after = first + 1;
     while (after < this.starts.length && this.starts[after] <= oldEnd + 1) after++;
     const rescanTo = after < this.starts.length ? this.starts[after] + delta : text.length;
-    const starts = this.starts.slice(0, first + 1);
+    const middle: number[] = [];
     for (let i = rescanFrom; i < rescanTo; i++) {
       const c = text.charCodeAt(i);
       if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) starts.push(i + 1);
+        middle.push(i + 1);
+      } else if (c === 10) middle.push(i + 1);
     }
-    // The scan stopped at a line start; it is pushed again by the tail unless the edit ran to the end.
-    if (starts[starts.length - 1] === rescanTo && after < this.starts.length) starts.pop();
-    for (let i = after; i < this.starts.length; i++) starts.push(this.starts[i] + delta);
+    // The scan stopped at a line start; it comes again with the tail unless the edit ran to the end.
+    if (middle[middle.length - 1] === rescanTo && after < this.starts.length) middle.pop();
+    const tail = this.starts.length - after;
+    const starts = new Int32Array(first + 1 + middle.length + tail);
+    starts.set(this.starts.subarray(0, first + 1));
+    starts.set(middle, first + 1);
+    const base = first + 1 + middle.length;
+    for (let i = 0; i < tail; i++) starts[base + i] = this.starts[after + i] + delta;
     return LineIndex.from(text, starts);
   }
 
-  private static from(text: string, starts: number[]): LineIndex {
+  private static from(text: string, starts: Int32Array): LineIndex {
     const index = Object.create(LineIndex.prototype) as LineIndex;
     (index as { text: string }).text = text;
-    (index as unknown as { starts: number[] }).starts = starts;
+    (index as unknown as { starts: Int32Array }).starts = starts;
     return index;
   }
 
