@@ -320,8 +320,10 @@ export function startServer(connection: Connection): void {
     return changed;
   }
 
-  connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport =>
-    runSafe<DocumentDiagnosticReport>(log, 'document diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => {
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    // Let a cancellation (or the next edit) that is already on its way arrive first.
+    await yieldToEvents();
+    return runSafe<DocumentDiagnosticReport>(log, 'document diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => {
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
       const uri = params.textDocument.uri;
       if (pending.has(uri)) syncDocument(uri);
@@ -330,8 +332,8 @@ export function startServer(connection: Connection): void {
       const { entry } = ledger.record(uri, diagnosticsOf(project, file), versionOf(uri));
       if (params.previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.items };
-    }),
-  );
+    });
+  });
 
   connection.languages.diagnostics.onWorkspace(async (params, token) => {
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
