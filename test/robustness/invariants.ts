@@ -156,7 +156,7 @@ export function checkEdits(edits: { file: string; text: string }[], options: { c
   let all = new Map<string, FileDiagnostics>();
   for (const [step, { file, text }] of edits.entries()) {
     try {
-      all = checkStep(ws, file, text);
+      all = checkStep(ws, file, text, step);
     } catch (e) {
       const err = e as Error;
       err.message = `step ${step + 1} of ${edits.length}, ${file}${text.length <= 4000 ? ` = ${JSON.stringify(text)}` : ` (${text.length} characters)`}: ${err.message}`;
@@ -166,7 +166,7 @@ export function checkEdits(edits: { file: string; text: string }[], options: { c
   assertNoPollution();
   return { ws, all, ms: total };
 
-  function checkStep(ws: Workspace, file: string, text: string): Map<string, FileDiagnostics> {
+  function checkStep(ws: Workspace, file: string, text: string, step: number): Map<string, FileDiagnostics> {
     const started = performance.now();
     ws.setFile(file, text);
     const own = ws.diagnostics(file);
@@ -174,10 +174,28 @@ export function checkEdits(edits: { file: string; text: string }[], options: { c
     const ms = performance.now() - started;
     total += ms;
     const size = [...ws.analyses()].reduce((n, a) => n + a.text.length, 0);
-    assert.ok(ms <= timeBoundMs(size), `a step took ${ms.toFixed(0)} ms for ${size} characters in the workspace (bound ${timeBoundMs(size)} ms)`);
+    if (ms > timeBoundMs(size)) {
+      // One measurement can be stretched by a pause (a major garbage collection, a machine busy
+      // with other jobs); a hang or a blow-up happens again. Time the same step in a fresh workspace.
+      const again = timeAfresh(ws, step);
+      assert.ok(again <= timeBoundMs(size), `a step took ${ms.toFixed(0)} ms, then ${again.toFixed(0)} ms, for ${size} characters in the workspace (bound ${timeBoundMs(size)} ms)`);
+    }
     // As JSON: assert.deepEqual takes seconds on the hundred thousand findings of the hostile tests.
     assert.ok(JSON.stringify(own) === JSON.stringify(all.get(file)), `diagnostics(${file}) agrees with allDiagnostics()`);
     assertDiagnosticsValid(ws, all);
     return all;
+  }
+
+  /** The time of edit `step` again, in a new workspace brought to the same state first. */
+  function timeAfresh(ws: Workspace, step: number): number {
+    const fresh = new Workspace({ today: ws.today, policy: ws.policy });
+    if (options.config !== undefined) fresh.setConfig('/w/inbound.config.yaml', options.config);
+    for (const e of edits.slice(0, step)) fresh.setFile(e.file, e.text);
+    fresh.allDiagnostics();
+    const started = performance.now();
+    fresh.setFile(edits[step].file, edits[step].text);
+    fresh.diagnostics(edits[step].file);
+    fresh.allDiagnostics();
+    return performance.now() - started;
   }
 }
