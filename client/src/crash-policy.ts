@@ -12,9 +12,9 @@ const MAX_CRASHES = 5;
 
 export class CrashPolicy implements ErrorHandler {
   private crashes: number[] = [];
-  private told = false;
-  /** Restarts so far (for the log and the tests). */
+  /** Restarts so far, and warnings shown (at most one): for the log and the tests. */
   restarts = 0;
+  warnings = 0;
 
   constructor(private readonly output: vscode.LogOutputChannel) {}
 
@@ -36,8 +36,8 @@ export class CrashPolicy implements ErrorHandler {
     }
     this.restarts++;
     this.output.warn(`The server stopped unexpectedly; restarting it (restart ${this.restarts}).`);
-    if (!this.told) {
-      this.told = true;
+    if (this.warnings === 0) {
+      this.warnings++;
       void vscode.window.showWarningMessage('The Inbound server stopped unexpectedly and was restarted. Its log is in the Inbound output channel.');
     }
     return { action: CloseAction.Restart, handled: true };

@@ -11,19 +11,28 @@ import { startStatusBar } from './status-bar';
 import { offerSchemasToYamlExtension } from './yaml-schemas';
 
 let client: LanguageClient | undefined;
+let crashPolicy: CrashPolicy | undefined;
+
+/** What the extension tells other extensions (and its own tests) about itself. */
+export interface InboundApi {
+  /** How often the server died and was restarted, and how often the user was told. */
+  serverCrashes(): { restarts: number; warnings: number };
+}
 
 const REQUIREMENT_FILE = /\.req\.ya?ml$|(^|[\\/])inbound\.config\.yaml$/;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<InboundApi> {
   const output = vscode.window.createOutputChannel('Inbound', { log: true });
   context.subscriptions.push(output);
   registerCommands(context, () => client, output);
   void offerSchemasToYamlExtension(context);
+  crashPolicy = new CrashPolicy(output);
+  const api: InboundApi = { serverCrashes: () => ({ restarts: crashPolicy!.restarts, warnings: crashPolicy!.warnings }) };
 
   // Activated for any YAML file; the server starts once there is a requirement file to check.
   if (await hasRequirementFiles()) {
     await start(context, output);
-    return;
+    return api;
   }
   const waiting = vscode.workspace.onDidOpenTextDocument(async (doc) => {
     if (!REQUIREMENT_FILE.test(doc.uri.path) || client) return;
@@ -31,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await start(context, output);
   });
   context.subscriptions.push(waiting);
+  return api;
 }
 
 async function hasRequirementFiles(): Promise<boolean> {
@@ -60,7 +70,7 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
         vscode.workspace.getConfiguration('inbound', document.uri).get<boolean>('codeLens.enabled', true) ? next(document, token) : [],
     },
     // A crashed server is restarted; the user hears of it once, not on every restart.
-    errorHandler: new CrashPolicy(output),
+    errorHandler: crashPolicy,
   };
   client = new LanguageClient('inbound', 'Inbound', serverOptions, clientOptions);
   context.subscriptions.push(startStatusBar(client));

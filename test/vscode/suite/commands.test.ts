@@ -1,5 +1,6 @@
-/** The extension's own commands: New Requirement and Restart Server. */
+/** The extension's own commands (New Requirement, Restart Server), and a server that dies. */
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { EXAMPLE_FINDINGS } from './examples';
 import { diagnostics, expectFindings, findings, open, until, uri } from './helpers';
@@ -46,4 +47,44 @@ describe('Commands', () => {
     const [hover] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', checkout, new vscode.Position(14, 10));
     assert.ok(hover, 'hover answers after the restart');
   });
+
+  it('a server that dies is started again at once, and the user is told once, not on every restart', async () => {
+    const api = vscode.extensions.getExtension<{ serverCrashes(): { restarts: number; warnings: number } }>('inbound.inbound')!.exports;
+    const checkout = uri('checkout.req.yaml');
+    await open(checkout);
+    await expectFindings(checkout, EXAMPLE_FINDINGS['checkout.req.yaml']);
+    const before = api.serverCrashes();
+    for (let round = 1; round <= 2; round++) {
+      const pid = await until('the language server process', () => serverProcess(), { poll: 100 });
+      process.kill(pid, 'SIGKILL');
+      await until(`a new server after crash ${round}`, () => {
+        const now = serverProcess();
+        return now !== undefined && now !== pid ? now : undefined;
+      }, { poll: 100 });
+      await until('the restart to be counted', () => (api.serverCrashes().restarts === before.restarts + round ? true : undefined), { poll: 50 });
+      const [hover] = await until('the new server to answer', async () => {
+        const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', checkout, new vscode.Position(14, 10));
+        return h.length ? h : undefined;
+      }, { poll: 200 });
+      assert.ok(hover);
+    }
+    assert.deepEqual(api.serverCrashes(), { restarts: before.restarts + 2, warnings: 1 }, 'two restarts, one warning');
+    await expectFindings(checkout, EXAMPLE_FINDINGS['checkout.req.yaml']);
+  });
 });
+
+/** The pid of this extension host's Inbound server (a child process running dist/server.js). */
+function serverProcess(): number | undefined {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('dist/server.js')) return Number(name);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
+}
