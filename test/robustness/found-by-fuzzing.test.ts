@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, fixAllEdits } from '../../server/src/engine/fixes';
+import { parseAllDocuments } from 'yaml';
+import { applyEdits, fixAllEdits, fixesFor } from '../../server/src/engine/fixes';
 import { checkEdits } from './invariants';
 
 const FILE = '/w/a.req.yaml';
@@ -80,6 +81,21 @@ describe('found by fuzzing', () => {
     assert.equal(fixed, 'requirements:\n  - id: A-1\n    title: x\n    :title: x\n    status: idea\n');
     const after = messages(fixed);
     assert.ok(after.includes("schema: Unknown key ':title' in A-1: it looks like 'title', which is already set here. Remove one of the two."), after.join('\n'));
+  });
+
+  it('a key missing from a requirement written in flow style or as an alias: no block line added after it', () => {
+    for (const text of [
+      'requirements:\n  - {title: Flow, status: idea}\n  - id: B-1\n    title: Block\n    status: idea\n',
+      'x: &r {title: Aliased, status: idea}\nrequirements:\n  - *r\n',
+    ]) {
+      const { ws, all } = checkEdits([{ file: FILE, text }]);
+      const missing = all.get(FILE)!.diagnostics.find((d) => d.message.includes("is missing 'id'"));
+      assert.ok(missing, JSON.stringify(all.get(FILE)!.diagnostics.map((d) => d.message)));
+      for (const fix of fixesFor(ws, FILE, missing)) {
+        const fixed = applyEdits(text, fix.edits);
+        assert.ok(parseAllDocuments(fixed).every((d) => d.errors.length === 0), `'${fix.title}' breaks the YAML: ${JSON.stringify(fixed)}`);
+      }
+    }
   });
 });
 
