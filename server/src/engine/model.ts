@@ -393,7 +393,12 @@ function issueFinding(
       message: `${owner(path, subject)} is missing '${field}'.${hintFor(field)}`,
       span: firstLine(text, spanOf(parent) ?? { start: 0, end: 0 }),
       // Where the block ends: "Add missing key" appends the key there, after any multi-line value.
-      data: { missingKey: field, path: path.map(String), blockEnd: spanOf(parent)?.end },
+      // Only a block mapping has lines to add one to: after `{title: x}` a key line is broken YAML.
+      data: {
+        missingKey: field,
+        path: path.map(String),
+        ...(isMap(parent) && !parent.flow ? { blockEnd: spanOf(parent)?.end } : {}),
+      },
     };
   }
   if (field === 'date' && typeof last !== 'number' && issue.code !== 'unrecognized_keys') {
