@@ -97,5 +97,24 @@ describe('found by fuzzing', () => {
       }
     }
   });
+
+  it('an evidence item written with extra spaces after its dash: the added interview lines up with it', () => {
+    const text =
+      'requirements:\n  - id: A-1\n    title: x\n    status: roadmap\n    evidence:\n' +
+      '      -   kind: sales-deal\n          account: Acme\n          deal: D-1\n          date: 2026-09-12\n';
+    const { ws, all } = checkEdits([{ file: FILE, text }]);
+    const gate = all.get(FILE)!.diagnostics.find((d) => d.code === 'roadmap-gate')!;
+    const fix = fixesFor(ws, FILE, gate).find((f) => f.title.startsWith('Add market evidence'))!;
+    const fixed = applyEdits(text, fix.edits);
+    assert.ok(parseAllDocuments(fixed).every((d) => d.errors.length === 0), JSON.stringify(fixed));
+    assert.ok(fixed.endsWith('      -   kind: interview\n          account: \n          date: 2026-11-23\n'), JSON.stringify(fixed));
+  });
+
+  it('an inbound-ignore comment is never told to name roadmap-gate, which no comment can silence', () => {
+    const found = messages('# inbound-ignore: roadmap\nrequirements: []\n');
+    assert.ok(found.every((m) => !m.includes("Did you mean 'roadmap-gate'")), found.join('\n'));
+    const { all } = checkEdits([{ file: FILE, text: '# inbound-ignore roadmap-gat -- x\nrequirements: []\n' }]);
+    assert.ok(all.get(FILE)!.diagnostics.every((d) => d.data?.replacement !== 'roadmap-gate'));
+  });
 });
 
