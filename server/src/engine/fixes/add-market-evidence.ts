@@ -20,9 +20,10 @@ export const addMarketEvidence: FixProvider = {
   },
 };
 
+/** The dash at column `dash` and every key at column `fields`, however far apart the two are. */
 function itemLines(dash: number, fields: number, today: string): string[] {
   const pad = ' '.repeat(fields);
-  return [`${' '.repeat(dash)}- kind: interview`, `${pad}account: `, `${pad}date: ${today}`];
+  return [`${' '.repeat(dash)}-${' '.repeat(Math.max(1, fields - dash - 1))}kind: interview`, `${pad}account: `, `${pad}date: ${today}`];
 }
 
 export function appendInterview(text: string, req: Requirement, today: string): TextEdit | undefined {
