@@ -15,6 +15,8 @@ export interface Suppression {
   reason: string;
 }
 
+const SUPPRESSIBLE = RULE_CODES.filter((c) => c !== 'roadmap-gate');
+
 const COMMENT = /(^|\s)#\s*inbound-ignore\b(.*)$/;
 
 export function readSuppressions(lines: LineIndex): { suppressions: Suppression[]; findings: Finding[] } {
@@ -34,7 +36,8 @@ export function readSuppressions(lines: LineIndex): { suppressions: Suppression[
     const code = codePart.trim();
     const reason = reasonParts.join('--').trim();
     if (!(RULE_CODES as readonly string[]).includes(code)) {
-      const suggestion = code ? closest(code, RULE_CODES) : undefined;
+      // Not roadmap-gate: a comment cannot silence it, so the suggestion would lead to a new finding.
+      const suggestion = code ? closest(code, SUPPRESSIBLE) : undefined;
       findings.push({
         code: 'schema',
         message: code
