@@ -53,7 +53,6 @@ describe(`engine properties (${RUNS} cases each, seed ${SEED})`, () => {
         }
         checkEdits(edits);
       }),
-      Math.ceil(RUNS / 2),
     );
   });
 
@@ -62,7 +61,6 @@ describe(`engine properties (${RUNS} cases each, seed ${SEED})`, () => {
       fc.property(fc.oneof(mutatedSeed(CONFIG_SEEDS).map((m) => m.steps[m.steps.length - 1]), arbitraryText, yamlishText), neighbour, (config, other) => {
         checkEdits([{ file: NEIGHBOUR, text: other.text }], { config });
       }),
-      Math.ceil(RUNS / 2),
     );
   });
 });

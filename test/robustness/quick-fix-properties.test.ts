@@ -138,7 +138,6 @@ describe(`quick-fix properties (${RUNS} cases each, seed ${SEED})`, () => {
       fc.property(fc.oneof(seedFile(REQUIREMENT_SEEDS).map((s) => s.text), yamlishText), seedFile(REQUIREMENT_SEEDS), fc.nat(), (text, other, pick) => {
         checkFixes(text, other.text, pick);
       }),
-      Math.ceil(RUNS / 2),
     );
   });
 });
