@@ -1,7 +1,7 @@
 /** `inbound check [paths…]`: findings on the terminal, or in a format for CI tools. */
 import { isIsoDate } from '../engine';
 import { UsageError } from '../node/discover';
-import { loadWorkspaceInParallel } from '../node/load-workspace';
+import { loadWorkspace } from '../node/load-workspace';
 import type { CliIo } from './io';
 import { counts, toCheckResult } from './check-result';
 import { formatGithub } from './formats/github';
@@ -19,7 +19,7 @@ export interface CheckOptions {
   maxWarnings?: string;
 }
 
-export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+export function runCheck(options: CheckOptions, io: CliIo): number {
   if (!(CHECK_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`unknown format '${options.format}' (use ${CHECK_FORMATS.join(', ')})`);
   }
@@ -29,7 +29,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError('--max-warnings takes a whole number, e.g. --max-warnings 0');
     maxWarnings = Number(options.maxWarnings);
   }
-  const { workspace, problems } = await loadWorkspaceInParallel({
+  const { workspace, problems } = loadWorkspace({
     paths: options.paths.length ? options.paths : ['.'],
     config: options.config,
     today,

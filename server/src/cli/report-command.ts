@@ -8,7 +8,7 @@ import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { UsageError } from '../node/discover';
-import { loadWorkspaceInParallel } from '../node/load-workspace';
+import { loadWorkspace } from '../node/load-workspace';
 import { buildReport, formatFromFileName, renderReport, REPORT_FORMATS } from '../report';
 import type { ReportFormat } from '../report';
 import { checkToday } from './check-command';
@@ -22,7 +22,7 @@ export interface ReportCommandOptions {
   today?: string;
 }
 
-export function reportCommand(args: string[], io: CliIo): Promise<number> {
+export function reportCommand(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -36,10 +36,10 @@ export function reportCommand(args: string[], io: CliIo): Promise<number> {
   return runReport({ paths: positionals, ...values }, io);
 }
 
-export async function runReport(options: ReportCommandOptions, io: CliIo): Promise<number> {
+export function runReport(options: ReportCommandOptions, io: CliIo): number {
   const format = chooseFormat(options.format, options.out);
   const today = checkToday(options.today);
-  const { workspace, problems } = await loadWorkspaceInParallel({
+  const { workspace, problems } = loadWorkspace({
     paths: options.paths.length ? options.paths : ['.'],
     config: options.config,
     today,

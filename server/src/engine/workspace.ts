@@ -102,16 +102,6 @@ export class Workspace {
     return analysis;
   }
 
-  /**
-   * A file analysed elsewhere (another thread) under this workspace's policy and clock: taken as
-   * it is, as if `setFile` had made it.
-   */
-  adopt(analysis: FileAnalysis): void {
-    this.files.set(analysis.file, analysis);
-    this.dirty.add(analysis.file);
-    this.changed();
-  }
-
   deleteFile(file: string): boolean {
     const had = this.files.delete(file);
     if (had) {
