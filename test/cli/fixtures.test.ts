@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runInProcess } from './run-cli';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'check');
 const TODAY = '2026-11-23';
@@ -22,23 +22,6 @@ interface Case {
   exit: number;
   /** Each string must appear in stderr; without it stderr must be empty. */
   stderr?: string[];
-}
-
-export async function runInProcess(cwd: string, argv: string[]) {
-  let stdout = '';
-  const stderr: string[] = [];
-  const exit = await main(argv, {
-    cwd,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (line) => {
-      stderr.push(line);
-    },
-    color: false,
-    version: '0.0.0-test',
-  });
-  return { exit, stdout, stderr };
 }
 
 const cases = readdirSync(ROOT)

@@ -1,25 +1,11 @@
 /** Shared by the report tests: the CLI in-process, and workspaces built from text. */
-import { main } from '../../server/src/cli/main';
+import { runInProcess } from '../cli/run-cli';
 import { Workspace } from '../../server/src/engine';
 
 export const TODAY = '2026-11-23';
 
-export async function runCli(cwd: string, argv: string[]) {
-  let stdout = '';
-  const stderr: string[] = [];
-  const exit = await main(argv, {
-    cwd,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (line) => {
-      stderr.push(line);
-    },
-    color: false,
-    version: '0.0.0-test',
-  });
-  return { exit, stdout, stderr };
-}
+/** `inbound …` in this process, as the check fixtures run it. */
+export const runCli = runInProcess;
 
 /** A workspace from file texts, keyed as the language server might key them. */
 export function workspaceOf(files: Record<string, string>, today = TODAY): Workspace {

@@ -34,8 +34,7 @@ export class LineIndex {
   edited(text: string, start: number, oldEnd: number): LineIndex {
     const delta = text.length - this.text.length;
     // Lines from the one holding the edit (a CR before it may now pair with an LF) are re-scanned.
-    let first = this.lineOfOffset(Math.max(0, start - 1));
-    first = Math.max(0, first);
+    const first = this.lineOfOffset(Math.max(0, start - 1));
     const rescanFrom = this.starts[first];
     let after = first + 1;
     while (after < this.starts.length && this.starts[after] <= oldEnd + 1) after++;
@@ -66,6 +65,7 @@ export class LineIndex {
     return index;
   }
 
+  /** The line an offset is on (binary search over the line starts). */
   private lineOfOffset(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -100,14 +100,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
+    const line = this.lineOfOffset(o);
+    return { line, character: Math.min(o, this.lineEnd(line)) - this.starts[line] };
   }
 
   offsetAt(position: Position): number {
