@@ -4,6 +4,7 @@
  * be up and answer correctly.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -129,6 +130,31 @@ describe('files vanishing while the server reads them', () => {
       assert.deepEqual((await client.diagnostics(survivor)).map((d) => d.code), ['no-evidence']);
       for (let i = 0; i < 400; i += 2) assert.ok(!client.published.get(uri(join(many, `area-${i}.req.yaml`)))?.diagnostics.length);
       assert.deepEqual(await outline(client, survivor), ['M1-1 Item 1']);
+    } finally {
+      await client.stop();
+      ws.dispose();
+    }
+  });
+});
+
+describe('files that are not files', () => {
+  it('a named pipe called *.req.yaml neither blocks the server nor stops it reading the rest', async () => {
+    const ws = copyOf(EXAMPLES);
+    const pipe = join(ws.dir, 'pipe.req.yaml');
+    execFileSync('mkfifo', [pipe]);
+    const client = await LspClient.start(ws.dir, { debounceMs: 20 });
+    try {
+      await client.notification<{ indexing: boolean; files: number }>('inbound/status', (s) => !s.indexing && s.files === 4, 30_000);
+      // The file watcher reports the pipe (globbing skips it); file events are handled in order, so
+      // a read that waited on the pipe would hold back the new file behind it for good.
+      await client.watched([{ uri: uri(pipe), type: FileChangeType.Changed }]);
+      const later = join(ws.dir, 'later.req.yaml');
+      writeFileSync(later, 'requirements:\n  - id: LAT-1\n    title: Later\n    status: proposed\n');
+      await client.watched([{ uri: uri(later), type: FileChangeType.Created }]);
+      assert.deepEqual((await client.diagnostics(uri(later))).map((d) => d.code), ['no-evidence']);
+      const platform = uri(join(ws.dir, 'platform.req.yaml'));
+      assert.deepEqual((await client.diagnostics(platform)).map((d) => d.code), ['single-deal']);
+      assert.equal((await outline(client, platform)).length, 3);
     } finally {
       await client.stop();
       ws.dispose();

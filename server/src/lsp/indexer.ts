@@ -1,8 +1,6 @@
 /** Reading a workspace folder from disk: its config and the requirement files its globs select. */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
-import { decodeText } from '../node/read-text';
+import { readText as readRegularFile } from '../node/read-text';
 import type { Project } from './projects';
 
 /** The requirement files of a folder, as the policy's globs find them. */
@@ -13,13 +11,12 @@ export async function discover(project: Project): Promise<string[]> {
   return found.filter((f) => project.wants(f)).sort();
 }
 
-/** A file's text as the editor would show it; undefined if it cannot be read (gone, a folder …). */
+/**
+ * A file's text as the editor would show it; undefined if it cannot be read (gone, a folder, or not
+ * a regular file: a pipe named *.req.yaml would otherwise block the server for good).
+ */
 export async function readText(file: string): Promise<string | undefined> {
-  try {
-    return decodeText(await readFile(file));
-  } catch {
-    return undefined;
-  }
+  return readTextNow(file);
 }
 
 /** Lets pending messages (an edit, a cancellation) in between batches of work. */
@@ -30,7 +27,7 @@ export function yieldToEvents(): Promise<void> {
 /** The same, at once: for the one file an editor just closed. */
 export function readTextNow(file: string): string | undefined {
   try {
-    return decodeText(readFileSync(file));
+    return readRegularFile(file);
   } catch {
     return undefined;
   }
