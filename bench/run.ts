@@ -12,6 +12,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../scripts/bundle-options.mjs';
 import { loadWorkspace } from '../server/src/node/load-workspace';
 import { applyKeystrokes, planKeystrokes } from './edits';
 import type { Keystroke } from './edits';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   log(`  ${tenThousand.requirements} requirements in ${tenThousand.files.length} files (${mb(tenThousand.bytes)}); ${twoThousand.requirements} in one file (${mb(twoThousand.bytes)})`);
 
   const floorScript = join(WORK, 'floor.cjs');
-  await build({ entryPoints: [join(REPO, 'bench', 'floor-process.ts')], outfile: floorScript, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [join(REPO, 'bench', 'floor-process.ts')], outfile: floorScript, absWorkingDir: REPO });
 
   // ----- cold check and the engine against the floor -------------------------------------------------
   const clean = readAndParse(requirementFiles(tenThousand.dir));

@@ -2,7 +2,7 @@
  * `inbound.config.yaml`: the workspace policy. Each top-level key is validated on its own, so one
  * broken setting falls back to its default while the rest of the policy still applies.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_ID_PATTERN, status } from './primitives';
 
 export const RULE_CODES = [

@@ -3,7 +3,7 @@
  * conversation ("sales") or from the market as a whole ("market"), and its shape.
  * One table, read by the validator, the rules, hover and completion alike.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, nonEmptyText } from './primitives';
 
 export type EvidenceClass = 'sales' | 'market';

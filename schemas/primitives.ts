@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Text values are trimmed; an empty required value counts as missing. */
 export const nonEmptyText = z.string().trim().min(1);

@@ -3,7 +3,7 @@
  * own with `requirementSchema` (so one broken item never hides the others); the JSON Schema for other
  * editors is generated from `requirementFileSchema`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { evidenceItemSchema } from './evidence';
 import { DEFAULT_ID_PATTERN, isoDate, nonEmptyText, status } from './primitives';
 

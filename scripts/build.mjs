@@ -1,17 +1,14 @@
 // Bundles the CLI, the language server and the VS Code extension, each into one file under dist/.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
 const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
+  ...BUNDLE_OPTIONS,
   sourcemap: !production,
   minify: production,
-  logLevel: 'warning',
   // Some dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
   define: { INBOUND_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
 };
