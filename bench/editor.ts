@@ -10,6 +10,7 @@ import { DidCloseTextDocumentNotification } from 'vscode-languageserver-protocol
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import type { Keystroke } from './edits';
 import { fileUri, LspSession, sleep } from './lsp-session';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 
 export interface EditorOptions {
   repo: string;
@@ -95,7 +96,7 @@ export async function runEditor(options: EditorOptions): Promise<EditorResult> {
     },
   });
   const inbound = await LspSession.start({
-    command: [process.execPath, join(options.repo, 'dist', 'server.js'), '--stdio'],
+    command: [process.execPath, ...SERVER_NODE_FLAGS, join(options.repo, 'dist', 'server.js'), '--stdio'],
     root: options.folder,
     initializationOptions: { debounceMs: 0, today: options.today },
   });

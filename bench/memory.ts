@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { LspSession } from './lsp-session';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 
 export interface MemoryRun {
   /** Peak RSS after indexing, bytes. */
@@ -26,7 +27,7 @@ interface Status {
 export async function measureServer(repo: string, folder: string, today: string, expectFiles: number): Promise<MemoryRun> {
   const start = performance.now();
   const session = await LspSession.start({
-    command: [process.execPath, join(repo, 'dist', 'server.js'), '--stdio'],
+    command: [process.execPath, ...SERVER_NODE_FLAGS, join(repo, 'dist', 'server.js'), '--stdio'],
     root: folder,
     initializationOptions: { debounceMs: 0, today },
   });

@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { BUNDLE_OPTIONS } from '../scripts/bundle-options.mjs';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { loadWorkspace } from '../server/src/node/load-workspace';
 import { applyKeystrokes, planKeystrokes } from './edits';
 import type { Keystroke } from './edits';
@@ -349,7 +350,7 @@ function render(r: ReportInput): string {
     '',
     `Both servers run over stdio and get the same ${KEYSTROKES} single-letter insertions into requirement titles, each an incremental \`didChange\`, timed from sending it to the \`publishDiagnostics\` for it (Inbound: the one carrying that version; yaml-language-server publishes without versions, so its next one). The next keystroke goes out only after both answered.`,
     '',
-    `- Inbound: \`node dist/server.js --stdio\`, \`initializationOptions: { debounceMs: 0, today: "${TODAY}" }\`, the file opened in a folder of its own. Keystroke latencies: min ${ms(Math.min(...inb))}, max ${ms(Math.max(...inb))}; the slowest: ${slowest(r.editor.inbound, r.keystrokes)}.`,
+    `- Inbound: \`node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio\` (the flags the VS Code extension starts it with), \`initializationOptions: { debounceMs: 0, today: "${TODAY}" }\`, the file opened in a folder of its own. Keystroke latencies: min ${ms(Math.min(...inb))}, max ${ms(Math.max(...inb))}; the slowest: ${slowest(r.editor.inbound, r.keystrokes)}.`,
     `- yaml-language-server ${peerVersion()}: \`node node_modules/yaml-language-server/bin/yaml-language-server --stdio\`, configured through \`workspace/configuration\` (pulled after \`initialized\` and after a \`workspace/didChangeConfiguration\`): \`yaml.validate: true\`, \`yaml.schemas: { "${relativeUri(r.editor.peerCheck.schemaUri)}": ${JSON.stringify(r.editor.peerCheck.fileMatch)} }\`, schema store and Kubernetes catalogue off. ` +
       `Verified before timing: on a deliberately broken copy it reported ${r.editor.peerCheck.brokenMessages.length} schema problems (${r.editor.peerCheck.brokenMessages.slice(0, 3).map((m) => `“${m.split('\n')[0]}”`).join(', ')}); on the large file it reports ${r.editor.peer.initialCount} (Inbound: ${r.editor.inbound.initialSchemaCount} \`schema\` findings there, among ${r.editor.inbound.initialCount} in all). ` +
       `It waits a fixed ${PEER_DEBOUNCE_MS} ms after each change before validating (\`validationDelayMs\` in its settings state, not configurable), which is part of every latency above; the row "less its fixed delay" takes it out. Keystroke latencies: min ${ms(Math.min(...peer))}, max ${ms(Math.max(...peer))}.`,

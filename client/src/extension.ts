@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { CodeLensRequest, LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { CrashPolicy } from './crash-policy';
@@ -52,8 +53,8 @@ async function hasRequirementFiles(): Promise<boolean> {
 async function start(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Every YAML document: the server knows which are requirement files (the config's globs decide).
