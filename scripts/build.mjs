@@ -1,6 +1,6 @@
 // Bundles the CLI, the language server and the VS Code extension, each into one file under dist/.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -22,3 +22,6 @@ const entries = [
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 await Promise.all(entries.map((e) => build({ banner: { js: shim }, ...common, ...e })));
+// The `inbound` binary runs as a program (`npx inbound`, a shebang): esbuild writes it without the
+// executable bit, and npm sets that bit only when it links an installed package.
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
