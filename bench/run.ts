@@ -7,7 +7,7 @@
  *   INBOUND_BENCH_QUICK=1 npm run bench     a smoke run: one repetition, ten keystrokes
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,7 +55,7 @@ const problems: string[] = [];
 
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0];
-  ensureBuilt();
+  buildDist();
 
   log('generating workloads');
   const { tenThousand, twoThousand } = generateWorkloads(WORK, { seed: SEED, today: TODAY });
@@ -239,25 +239,13 @@ function difference(a: string[], b: string[]): string[] {
   });
 }
 
-/** dist/ is what `inbound check` and the server run from; build it when missing or older than the sources. */
-function ensureBuilt(): void {
-  const outputs = ['dist/cli.js', 'dist/server.js'].map((f) => join(REPO, f));
-  const missing = outputs.some((f) => !existsSync(f));
-  const built = missing ? 0 : Math.min(...outputs.map((f) => statSync(f).mtimeMs));
-  const stale = !missing && newestSource([join(REPO, 'server', 'src'), join(REPO, 'schemas')]) > built;
-  if (!missing && !stale) return;
-  log(missing ? 'dist/ is missing: building it' : 'dist/ is older than the sources: building it');
+/**
+ * dist/ is what `inbound check` and the server run from. It is always built afresh, the way the floor
+ * is bundled: `npm run package` leaves a minified build there, which would not be the same code.
+ */
+function buildDist(): void {
+  log('building dist/');
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
-}
-
-function newestSource(dirs: string[]): number {
-  let newest = 0;
-  for (const dir of dirs) {
-    for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-      if (/\.tsx?$/.test(f)) newest = Math.max(newest, statSync(join(dir, f)).mtimeMs);
-    }
-  }
-  return newest;
 }
 
 // ----- rendering -------------------------------------------------------------------------------------
