@@ -6,7 +6,7 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { fixAllEdits, fixesFor } from '../engine';
 import { overlaps, toDiagnostic, toTextEdit } from './convert';
-import type { DocumentView } from './session';
+import type { DocumentView } from './document-view';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.inbound`;
 

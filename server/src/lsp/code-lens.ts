@@ -2,7 +2,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { toRange } from './convert';
 import { codesByRequirement, evidenceMix } from './evidence-mix';
-import type { DocumentView } from './session';
+import type { DocumentView } from './document-view';
 
 export function codeLenses(view: DocumentView | undefined): CodeLens[] {
   if (!view?.analysis) return [];

@@ -14,7 +14,7 @@ import type { CursorContext } from '../engine/cursor';
 import { ALL_RULES } from '../engine';
 import { toRange } from './convert';
 import { describeKind, STATUS_MEANING } from './words';
-import type { DocumentView } from './session';
+import type { DocumentView } from './document-view';
 
 const ENUMS: Record<string, readonly string[]> = {
   status: STATUSES,

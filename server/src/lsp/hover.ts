@@ -12,7 +12,7 @@ import { cursorContext, wordAt } from '../engine/cursor';
 import type { Requirement } from '../engine';
 import { toRange } from './convert';
 import { evidenceMix } from './evidence-mix';
-import type { DocumentView } from './session';
+import type { DocumentView } from './document-view';
 import { describeKind, STATUS_MEANING } from './words';
 
 export function hover(view: DocumentView | undefined, position: Position): Hover | null {

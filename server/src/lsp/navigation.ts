@@ -8,7 +8,7 @@ import { wordAt } from '../engine/cursor';
 import type { Span } from '../engine';
 import { toRange } from './convert';
 import { uriOf } from './projects';
-import type { DocumentView } from './session';
+import type { DocumentView } from './document-view';
 
 /** The id under the cursor, if it is one the workspace knows (defined or referenced). */
 function idAt(view: DocumentView, position: Position): { id: string; span: Span } | undefined {

@@ -5,7 +5,7 @@
 import { nextFreeId } from '../engine';
 import { eolOf } from '../engine/fixes/layout';
 import type { NewRequirementResult } from './protocol';
-import type { DocumentView } from './session';
+import type { DocumentView } from './document-view';
 
 export function newRequirement(view: DocumentView | undefined): NewRequirementResult | null {
   if (!view?.analysis || view.isConfig) return null;

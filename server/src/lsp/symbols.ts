@@ -4,7 +4,7 @@ import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
 import { toRange } from './convert';
 import type { Project } from './projects';
 import { uriOf } from './projects';
-import type { DocumentView } from './session';
+import type { DocumentView } from './document-view';
 
 export function documentSymbols(view: DocumentView | undefined): DocumentSymbol[] {
   if (!view?.analysis) return [];

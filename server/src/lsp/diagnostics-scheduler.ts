@@ -1,0 +1,159 @@
+/**
+ * When diagnostics are recomputed and how the editor hears of them: after a short debounce, only
+ * for the files whose findings changed; pushed to editors that do not pull, kept for the next pull
+ * (and a waiting workspace pull woken) in editors that do. The status bar's numbers go out with
+ * each flush.
+ */
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  Connection,
+  Diagnostic as LspDiagnostic,
+  DocumentDiagnosticParams,
+  DocumentDiagnosticReport,
+  WorkspaceDiagnosticParams,
+  WorkspaceDiagnosticReport,
+  WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { toDiagnostic } from './convert';
+import { yieldToEvents } from './indexer';
+import { DiagnosticsLedger } from './ledger';
+import { fileOf, uriOf } from './projects';
+import type { Project } from './projects';
+import { StatusNotification } from './protocol';
+import type { WorkspaceStatus } from './protocol';
+import { runSafe } from './run-safe';
+import type { ServerState } from './server-state';
+
+export interface SchedulerOptions {
+  /** The client pulls diagnostics (else they are pushed). */
+  pull: boolean;
+  /** The client can be asked to pull again (workspace/diagnostic/refresh). */
+  canRefresh: boolean;
+  debounceMs: number;
+}
+
+export class DiagnosticsScheduler {
+  private readonly ledger = new DiagnosticsLedger();
+  private timer: NodeJS.Timeout | undefined;
+  private lastStatus = '';
+  options: SchedulerOptions = { pull: false, canRefresh: false, debounceMs: 200 };
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly state: ServerState,
+    private readonly indexing: () => boolean,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Something changed: recompute after the debounce (a burst of edits costs one run). */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.options.debounceMs);
+  }
+
+  /** Recomputes what changed and tells the editor: pushed, or for the next pull. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    runSafe(this.log, 'diagnostics', undefined, () => {
+      this.state.syncAll();
+      const changed: string[] = [];
+      for (const project of this.state.projects.all()) changed.push(...this.flushProject(project));
+      if (this.options.pull && changed.length) {
+        this.ledger.notify();
+        if (this.options.canRefresh && changed.some((uri) => this.state.isOpen(uri))) {
+          void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+        }
+      }
+      this.sendStatus();
+    });
+  }
+
+  /** Reports the project's changed files; returns their URIs. */
+  flushProject(project: Project): string[] {
+    const changed: string[] = [];
+    for (const file of project.workspace.takeChanged()) {
+      const uri = uriOf(file);
+      const items = this.diagnosticsOf(project, file);
+      const version = this.state.versionOf(uri);
+      const { changed: differs } = this.ledger.record(uri, items, version);
+      if (!differs) continue;
+      changed.push(uri);
+      if (!this.options.pull) void this.connection.sendDiagnostics({ uri, version: version ?? undefined, diagnostics: items });
+    }
+    return changed;
+  }
+
+  private diagnosticsOf(project: Project, file: string): LspDiagnostic[] {
+    const lines = project.workspace.linesOf(file);
+    if (!lines) return [];
+    const locate = (other: string) => {
+      const l = project.workspace.linesOf(other);
+      return l ? { uri: uriOf(other), lines: l } : undefined;
+    };
+    return project.workspace.diagnostics(file).diagnostics.map((d) => toDiagnostic(d, lines, locate));
+  }
+
+  /** textDocument/diagnostic: one document, "unchanged" when the client has the latest. */
+  async pullDocument(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    // Let a cancellation (or the next edit) that is already on its way arrive first.
+    await yieldToEvents();
+    return runSafe<DocumentDiagnosticReport>(this.log, 'document diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => {
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+      const uri = params.textDocument.uri;
+      if (this.state.isPending(uri)) this.state.syncDocument(uri);
+      const file = fileOf(uri);
+      const project = this.state.projects.configOwner(file) ?? this.state.projects.forFile(file);
+      const { entry } = this.ledger.record(uri, this.diagnosticsOf(project, file), this.state.versionOf(uri));
+      if (params.previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.items };
+    });
+  }
+
+  /** workspace/diagnostic: what the client does not have yet, or a long poll until there is some. */
+  async pullWorkspace(params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    for (;;) {
+      this.flush();
+      const items: WorkspaceDocumentDiagnosticReport[] = this.ledger.since(previous).map((e) => ({
+        kind: DocumentDiagnosticReportKind.Full,
+        uri: e.uri,
+        version: e.version,
+        resultId: e.resultId,
+        items: e.items,
+      }));
+      if (items.length) return { items };
+      // Nothing new: hold the request until something changes (the client asks again right after).
+      if (!(await this.ledger.waitForChange(token))) {
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+      }
+    }
+  }
+
+  /** The workspace at a glance, for the status bar; sent only when it changed. */
+  sendStatus(): void {
+    const status: WorkspaceStatus = { indexing: this.indexing(), files: 0, requirements: 0, roadmap: 0, ready: 0, errors: 0, warnings: 0 };
+    for (const project of this.state.projects.all()) {
+      const ws = project.workspace;
+      for (const a of ws.analyses()) {
+        status.files++;
+        status.requirements += a.model.requirements.length;
+        for (const req of a.model.requirements) if (req.status && ws.policy.roadmapStatuses.includes(req.status)) status.roadmap++;
+      }
+    }
+    let blocked = 0;
+    for (const entry of this.ledger.entriesList()) {
+      for (const d of entry.items) {
+        if (d.severity === 1) status.errors++;
+        else if (d.severity === 2) status.warnings++;
+        if (d.code === 'roadmap-gate') blocked++;
+      }
+    }
+    status.ready = Math.max(0, status.roadmap - blocked);
+    const text = JSON.stringify(status);
+    if (text === this.lastStatus) return;
+    this.lastStatus = text;
+    void this.connection.sendNotification(StatusNotification, status);
+  }
+}
