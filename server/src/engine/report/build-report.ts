@@ -31,6 +31,11 @@ export interface ReportOptions {
    * Default: the workspace's own key (what the editor needs to open it).
    */
   fileName?: (file: string) => string;
+  /**
+   * Only these files' requirements are reported (`inbound report a.req.yaml`); the verdicts still
+   * come from the whole workspace, so a reference to another file is known. Default: every file.
+   */
+  only?: (file: string) => boolean;
 }
 
 /** Findings that mean the file's YAML was not read: its requirements would be guesses. */
@@ -38,7 +43,7 @@ const UNREAD: readonly RuleCode[] = ['yaml-syntax', 'file-too-large'];
 
 export function buildReport(workspace: Workspace, options: ReportOptions = {}): Report {
   const ctx: RuleContext = { policy: workspace.policy, today: workspace.today };
-  const files = workspace.fileNames().sort();
+  const files = workspace.fileNames().filter((f) => !options.only || options.only(f)).sort();
   const names = new Map(files.map((f) => [f, options.fileName ? options.fileName(f) : f]));
   const paths = displayPaths([...names.values()]);
   const accounts = new AccountNames();
