@@ -28,8 +28,9 @@ export const dependencyCycle: WorkspaceRule = {
       for (const id of component) {
         const { file, req } = byId.get(id)!;
         for (const ref of req.dependsOn) {
+          // A self-dependency is reported in a larger cycle too: removing the other links would
+          // still leave it unable to start.
           if (!members.has(ref.id)) continue;
-          if (ref.id === id && component.length > 1) continue;
           const path = component.length <= 50 ? cyclePath(byId, members, ref.id, id) : undefined;
           const loop = path ? [id, ...path].join(' → ') : undefined;
           const finding: Finding = {
