@@ -12,6 +12,7 @@ import { DEFAULT_ID_PATTERN, isCalendarDate, STATUSES } from '../../../schemas/p
 import type { Status } from '../../../schemas/primitives';
 import { FILE_KEYS, REQUIREMENT_KEYS, requirementSchema, WAIVER_KEYS } from '../../../schemas/requirements';
 import { closest } from './did-you-mean';
+import { samePerson } from './independence';
 import type { Finding, Span } from './types';
 import { AliasBudget, keyText, nodeAtPath, pairOf, scalarText, toValue, UNREADABLE, valueKind } from './yaml-values';
 import type { ParsedYaml } from './yaml-document';
@@ -45,8 +46,10 @@ export interface Waiver {
   reason?: string;
   approvedBy?: string;
   date?: string;
-  /** A non-empty reason and approver: the roadmap gate is waived. */
+  /** A non-empty reason and an approver other than the owner: the roadmap gate is waived. */
   complete: boolean;
+  /** Approved by the requirement's own owner: nobody approves their own exception. */
+  selfApproved: boolean;
   span: Span;
 }
 
@@ -257,7 +260,8 @@ function readRequirement(
       reason,
       approvedBy,
       date: text(w.date),
-      complete: !!reason && !!approvedBy,
+      complete: !!reason && !!approvedBy && !samePerson(approvedBy, req.owner),
+      selfApproved: samePerson(approvedBy, req.owner),
       span: { start: spanOf(waiverPair.key as YamlNode)!.start, end: valueSpan(waiverPair).end },
     };
   }

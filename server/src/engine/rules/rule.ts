@@ -37,14 +37,6 @@ export function isClosed(req: Requirement): boolean {
   return req.status === 'shipped' || req.status === 'rejected';
 }
 
-export function completeEvidence(req: Requirement) {
-  return req.evidence.filter((e) => e.complete);
-}
-
-export function marketEvidence(req: Requirement) {
-  return req.evidence.filter((e) => e.complete && e.class === 'market');
-}
-
 export function name(req: Requirement): string {
   return req.id ?? 'This requirement';
 }
@@ -64,6 +56,10 @@ export function statusPhrase(status: string): string {
   if (status === 'roadmap') return 'on the roadmap';
   if (status === 'in-progress') return 'in progress';
   return status;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "Two", "Three" … for a sentence's first word; digits from eleven on. */
