@@ -28,13 +28,20 @@ export interface WorkspaceOptions {
 
 export class Workspace {
   private readonly files = new Map<string, FileAnalysis>();
+  /** File names in order: cross-file rules read files in this order, whatever order they came in. */
+  private sortedNames?: string[];
   private crossFile?: Map<string, Finding[]>;
+  /** Each file's cross-file findings as last computed, to tell whose findings a change touched. */
+  private crossSignatures = new Map<string, string>();
   private catalogCache?: Catalog;
   private ctx: RuleContext;
   /** Files whose diagnostics may have changed since `takeChanged` was last called. */
   private readonly dirty = new Set<string>();
-  /** The cross-file findings `takeChanged` last saw, per file, to tell which files they changed. */
-  private seenCrossFile?: { from: Map<string, Finding[]>; signatures: Map<string, string> };
+  /**
+   * Each file's diagnostics, kept until the file, its cross-file findings or the policy change: one
+   * object per state of a file, so what is derived from it (verdicts, lenses) can be kept too.
+   */
+  private readonly judged = new Map<string, FileDiagnostics>();
   /** The config file and its own findings, shown like any other file's. */
   private config?: { file: string; text: string; lines: LineIndex; findings: Finding[] };
 
@@ -52,7 +59,10 @@ export class Workspace {
 
   /** Read `inbound.config.yaml`; `undefined` text means there is none (defaults apply). */
   setConfig(file: string | undefined, text: string | undefined): void {
-    if (this.config) this.dirty.add(this.config.file);
+    if (this.config) {
+      this.dirty.add(this.config.file);
+      this.judged.delete(this.config.file);
+    }
     if (file === undefined || text === undefined) {
       this.config = undefined;
       this.setPolicy(DEFAULT_POLICY);
@@ -61,6 +71,7 @@ export class Workspace {
     const { policy, findings } = readPolicy(text);
     this.config = { file, text, lines: new LineIndex(text), findings };
     this.dirty.add(file);
+    this.judged.delete(file);
     this.setPolicy(policy);
   }
 
@@ -79,6 +90,7 @@ export class Workspace {
   }
 
   private reanalyzeAll(): void {
+    this.judged.clear();
     for (const [file, a] of this.files) {
       this.files.set(file, analyzeFile(file, a.text, this.ctx));
       this.dirty.add(file);
@@ -96,8 +108,10 @@ export class Workspace {
     const previous = this.files.get(file);
     if (previous && previous.text === text) return previous;
     const analysis = analyzeFile(file, text, this.ctx, previous);
+    if (!previous) this.sortedNames = undefined;
     this.files.set(file, analysis);
     this.dirty.add(file);
+    this.judged.delete(file);
     this.changed();
     return analysis;
   }
@@ -105,7 +119,9 @@ export class Workspace {
   deleteFile(file: string): boolean {
     const had = this.files.delete(file);
     if (had) {
+      this.sortedNames = undefined;
       this.dirty.add(file);
+      this.judged.delete(file);
       this.changed();
     }
     return had;
@@ -119,17 +135,24 @@ export class Workspace {
     return this.files.get(file);
   }
 
+  /** Every requirement file's name, in order. */
   fileNames(): string[] {
-    return [...this.files.keys()];
+    return [...this.names()];
   }
 
-  analyses(): IterableIterator<FileAnalysis> {
-    return this.files.values();
+  private names(): readonly string[] {
+    this.sortedNames ??= [...this.files.keys()].sort();
+    return this.sortedNames;
+  }
+
+  /** Every requirement file's analysis, in file-name order. */
+  analyses(): FileAnalysis[] {
+    return this.names().map((f) => this.files.get(f)!);
   }
 
   /** Where each id is defined and referenced, and the accounts in use. */
   catalog(): Catalog {
-    this.catalogCache ??= buildCatalog(this.files.values());
+    this.catalogCache ??= buildCatalog(this.analyses());
     return this.catalogCache;
   }
 
@@ -143,20 +166,38 @@ export class Workspace {
     return this.files.get(file)?.lines;
   }
 
+  /**
+   * The cross-file rules over every file, in file-name order, so their findings (which copy of a
+   * duplicate id comes first, where a cycle starts, which id a typo resembles) never depend on the
+   * order files were read in. Files whose findings changed are marked for `takeChanged`.
+   */
   private crossFileFindings(): Map<string, Finding[]> {
     if (!this.crossFile) {
-      const files = [...this.files.values()].map((a) => ({ file: a.file, model: a.model }));
+      const files = this.analyses().map((a) => ({ file: a.file, model: a.model }));
       const merged = new Map<string, Finding[]>();
       for (const rule of WORKSPACE_RULES) {
         for (const [file, findings] of rule.check(files, this.ctx)) {
           const list = merged.get(file);
-          if (list) list.push(...findings);
+          if (list) for (const f of findings) list.push(f);
           else merged.set(file, [...findings]);
         }
       }
       this.crossFile = merged;
+      const signatures = new Map<string, string>();
+      for (const [file, findings] of merged) {
+        const signature = JSON.stringify(findings);
+        signatures.set(file, signature);
+        if (this.crossSignatures.get(file) !== signature) this.crossChanged(file);
+      }
+      for (const file of this.crossSignatures.keys()) if (!signatures.has(file)) this.crossChanged(file);
+      this.crossSignatures = signatures;
     }
     return this.crossFile;
+  }
+
+  private crossChanged(file: string): void {
+    this.dirty.add(file);
+    this.judged.delete(file);
   }
 
   /** Have `takeChanged` name this file next time: an editor has a new version of it to label. */
@@ -170,18 +211,7 @@ export class Workspace {
    * another file). An editor republishes just these.
    */
   takeChanged(): string[] {
-    const cross = this.crossFileFindings();
-    if (this.seenCrossFile?.from !== cross) {
-      const before = this.seenCrossFile?.signatures ?? new Map<string, string>();
-      const signatures = new Map<string, string>();
-      for (const [file, findings] of cross) {
-        const signature = JSON.stringify(findings);
-        signatures.set(file, signature);
-        if (before.get(file) !== signature) this.dirty.add(file);
-      }
-      for (const file of before.keys()) if (!signatures.has(file)) this.dirty.add(file);
-      this.seenCrossFile = { from: cross, signatures };
-    }
+    this.crossFileFindings();
     const changed = [...this.dirty];
     this.dirty.clear();
     return changed;
@@ -189,18 +219,26 @@ export class Workspace {
 
   /** Diagnostics of one file (a requirement file or the config), policy and suppressions applied. */
   diagnostics(file: string): FileDiagnostics {
-    if (this.config?.file === file) return this.judge(this.config.findings, [], this.config.lines);
-    const analysis = this.files.get(file);
-    if (!analysis) return { diagnostics: [], suppressed: [] };
-    const findings = [...analysis.findings, ...(this.crossFileFindings().get(file) ?? [])];
-    return this.judge(findings, analysis.suppressions, analysis.lines);
+    // Cross-file findings first: computing them may show this file's kept diagnostics are stale.
+    const cross = this.crossFileFindings().get(file);
+    const kept = this.judged.get(file);
+    if (kept) return kept;
+    let judged: FileDiagnostics;
+    if (this.config?.file === file) judged = this.judge(this.config.findings, [], this.config.lines);
+    else {
+      const analysis = this.files.get(file);
+      if (!analysis) return { diagnostics: [], suppressed: [] };
+      judged = this.judge(cross ? [...analysis.findings, ...cross] : analysis.findings, analysis.suppressions, analysis.lines);
+    }
+    this.judged.set(file, judged);
+    return judged;
   }
 
   /** Every file with its diagnostics: the config first, then requirement files in name order. */
   allDiagnostics(): Map<string, FileDiagnostics> {
     const out = new Map<string, FileDiagnostics>();
     if (this.config) out.set(this.config.file, this.diagnostics(this.config.file));
-    for (const file of [...this.files.keys()].sort()) out.set(file, this.diagnostics(file));
+    for (const file of this.names()) out.set(file, this.diagnostics(file));
     return out;
   }
 
