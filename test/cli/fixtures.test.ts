@@ -11,10 +11,11 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runInProcess } from './run-cli';
+import { updateMode } from '../update-mode';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'check');
 const TODAY = '2026-11-23';
-const update = process.env.UPDATE_FIXTURES === '1';
+const update = updateMode();
 
 interface Case {
   description: string;

@@ -16,10 +16,11 @@ import { describe, it } from 'node:test';
 import { applyEdits, fixAllEdits, fixesFor } from '../../server/src/engine';
 import type { Workspace } from '../../server/src/engine';
 import { loadWorkspace } from '../../server/src/node/load-workspace';
+import { updateMode } from '../update-mode';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'fixes');
 const TODAY = '2026-11-23';
-const update = process.env.UPDATE_FIXTURES === '1';
+const update = updateMode();
 
 interface Case {
   description: string;

@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Report } from '../../server/src/report';
 import { runCli, TODAY } from './helpers';
+import { updateMode } from '../update-mode';
 
 const REPO = join(__dirname, '..', '..');
 const ROOT = join(REPO, 'test', 'fixtures', 'report');
-const update = process.env.UPDATE_FIXTURES === '1';
+const update = updateMode();
 
 async function reportJson(cwd: string, paths: string[]): Promise<Report> {
   const { exit, stdout, stderr } = await runCli(cwd, ['report', ...paths, '--format', 'json', '--today', TODAY]);
