@@ -28,14 +28,15 @@ function distance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
-export function closest(word: string, candidates: readonly string[]): string | undefined {
+/** `skip`: candidates that are no answer here, however close. */
+export function closest(word: string, candidates: readonly string[], skip?: (candidate: string) => boolean): string | undefined {
   if (word.length > 64) return undefined;
   const w = normalise(word);
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    if (c === word) continue;
+    if (c === word || skip?.(c)) continue;
     const nc = normalise(c);
     if (nc === w) return c; // dependsOn, depends_on, Depends-On → depends-on
     const max = Math.max(1, Math.floor(c.length / 3));

@@ -23,7 +23,8 @@ class IdSuggester {
     }
   }
 
-  suggest(ref: string): string | undefined {
+  /** `taken`: ids that would be no help (the requirement's own, those already in its depends-on). */
+  suggest(ref: string, taken: (id: string) => boolean): string | undefined {
     let pool = this.byPrefix.get(prefixOf(ref));
     if (!pool) {
       const prefixes = [...this.byPrefix.keys()];
@@ -33,10 +34,10 @@ class IdSuggester {
       // The prefix was the typo: the same number under the right prefix, if there is one.
       const renamed = near + ref.slice(prefixOf(ref).length);
       pool = this.byPrefix.get(near)!;
-      if (pool.includes(renamed)) return renamed;
+      if (pool.includes(renamed) && !taken(renamed)) return renamed;
     }
     this.budget -= pool.length;
-    return this.budget >= 0 ? closest(ref, pool) : undefined;
+    return this.budget >= 0 ? closest(ref, pool, taken) : undefined;
   }
 }
 
@@ -64,7 +65,8 @@ export const unknownReference: WorkspaceRule = {
         for (const ref of req.dependsOn) {
           if (ids.has(ref.id)) continue;
           suggester ??= new IdSuggester(ids);
-          const suggestion = suggester.suggest(ref.id);
+          // Pointing a requirement at itself, or at what it already depends on, fixes nothing.
+          const suggestion = suggester.suggest(ref.id, (id) => id === req.id || req.dependsOn.some((d) => d.id === id));
           findings.push({
             code: 'unknown-reference',
             message: `${req.id ?? 'This requirement'} depends on ${ref.id}, which no requirement in the workspace has.${suggestion ? ` Did you mean ${suggestion}?` : ' Check the id, or remove the entry if that requirement is gone.'}`,
