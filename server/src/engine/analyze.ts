@@ -8,7 +8,7 @@ import { layoutFor, reanalyzeEdit } from './incremental';
 import type { Layout } from './incremental';
 import { buildModel } from './model';
 import type { RequirementFile } from './model';
-import { checkItem, idRegex } from './requirement-check';
+import { checkItem, idMatcher } from './requirement-check';
 import type { RuleContext } from './rules/rule';
 import { readSuppressions } from './suppression';
 import type { Suppression } from './suppression';
@@ -63,7 +63,7 @@ function analyzeWhole(file: string, text: string, ctx: RuleContext): FileAnalysi
     };
   }
   const parsed = parseYaml(text);
-  const model = buildModel(text, parsed, idRegex(ctx.policy));
+  const model = buildModel(text, parsed, idMatcher(ctx.policy));
   const { suppressions, findings: commentFindings } = readSuppressions(lines);
   const syntax = distinctSpans(parsed.findings);
   // Text the parser could not read yields a guessed structure: its missing keys and empty lists

@@ -8,7 +8,7 @@
 import { isSeq, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import type { FileAnalysis } from './analyze';
-import { checkItem, idRegex } from './requirement-check';
+import { checkItem, idMatcher } from './requirement-check';
 import { readItem } from './model';
 import type { ItemRead, Requirement, RequirementFile } from './model';
 import type { RuleContext } from './rules/rule';
@@ -105,7 +105,7 @@ export function reanalyzeEdit(previous: FileAnalysis, text: string, ctx: RuleCon
       if (node.range) node.range = [node.range[0] + item.start, node.range[1] + item.start, node.range[2] + item.start];
     },
   });
-  const read = readItem(text, list.items[0] as YamlNode, k, new AliasBudget(new Map(), 1000 + snippet.length), idRegex(ctx.policy));
+  const read = readItem(text, list.items[0] as YamlNode, k, new AliasBudget(new Map(), 1000 + snippet.length), idMatcher(ctx.policy));
   // The item still starts on its dash line (not after a comment there), as the layout requires.
   if (!/^ *$/.test(text.slice(item.start + layout.indent + 1, read.span.start))) return undefined;
   // The last item ends where the list now ends (a comment typed at its end is not part of it).

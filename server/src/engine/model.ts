@@ -12,6 +12,7 @@ import { DEFAULT_ID_PATTERN, isCalendarDate, STATUSES } from '../../../schemas/p
 import type { Status } from '../../../schemas/primitives';
 import { FILE_KEYS, REQUIREMENT_KEYS, requirementSchema, WAIVER_KEYS } from '../../../schemas/requirements';
 import { closest } from './did-you-mean';
+import type { IdMatcher } from './requirement-check';
 import { samePerson } from './independence';
 import type { Finding, Span } from './types';
 import { AliasBudget, keyText, nodeAtPath, pairOf, scalarText, toValue, UNREADABLE, valueKind } from './yaml-values';
@@ -102,7 +103,7 @@ export function accountKey(account: string): string {
   return account.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-export function buildModel(text: string, parsed: ParsedYaml, idPattern: RegExp): RequirementFile {
+export function buildModel(text: string, parsed: ParsedYaml, idPattern: IdMatcher): RequirementFile {
   const findings: Finding[] = [];
   const file: RequirementFile = { requirements: [], findings, items: [] };
   const root = parsed.doc?.contents as YamlNode | null | undefined;
@@ -165,7 +166,7 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: RegExp):
 }
 
 /** One item of the `requirements` list: its requirement and its own schema findings. */
-export function readItem(text: string, itemNode: YamlNode, index: number, budget: AliasBudget, idPattern: RegExp): ItemRead {
+export function readItem(text: string, itemNode: YamlNode, index: number, budget: AliasBudget, idPattern: IdMatcher): ItemRead {
   const findings: Finding[] = [];
   const requirement = readRequirement(text, itemNode, index, budget, idPattern, findings);
   return { span: spanOf(itemNode) ?? { start: 0, end: 0 }, requirement, findings };
@@ -176,7 +177,7 @@ function readRequirement(
   itemNode: YamlNode,
   index: number,
   budget: AliasBudget,
-  idPattern: RegExp,
+  idPattern: IdMatcher,
   findings: Finding[],
 ): Requirement | undefined {
   const span = spanOf(itemNode);
@@ -522,13 +523,13 @@ export function dateProblem(input: unknown): string {
 }
 
 /** An id that does not match the workspace's pattern; an upper-case slip gets a suggestion. */
-function badId(id: string, span: Span, idPattern: RegExp): Finding {
+function badId(id: string, span: Span, idPattern: IdMatcher): Finding {
   const upper = id.toUpperCase();
   const suggestion = upper !== id && idPattern.test(upper) ? upper : undefined;
   const form =
-    idPattern.source === DEFAULT_ID_PATTERN
+    idPattern.pattern === DEFAULT_ID_PATTERN
       ? 'Ids are capital letters or digits, a dash and a number, e.g. CHK-101.'
-      : `Ids in this workspace match ${idPattern.source} (id-pattern in inbound.config.yaml).`;
+      : `Ids in this workspace match ${idPattern.pattern} (id-pattern in inbound.config.yaml).`;
   return {
     code: 'schema',
     message: `'${id}' is not a requirement id.${suggestion ? ` Did you mean '${suggestion}'?` : ''} ${form}`,
