@@ -12,7 +12,9 @@ const common = {
   kind: z.string(),
   date: isoDate,
   note: nonEmptyText.optional(),
-  link: z.string().trim().regex(/^https?:\/\/\S+$/, 'an http(s) URL').optional(),
+  // The scheme compares case-insensitively (HTTPS://… is a web address); JSON Schema patterns
+  // have no flags, so the letters say it themselves.
+  link: z.string().trim().regex(/^[hH][tT][tT][pP][sS]?:\/\/\S+$/, 'an http(s) URL').optional(),
   account: nonEmptyText.optional(),
 };
 const count = z.number().int().min(1);
