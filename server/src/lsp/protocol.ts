@@ -35,6 +35,11 @@ export const NewRequirementRequest = new RequestType<NewRequirementParams, NewRe
 export interface ReportParams {
   /** A file or folder whose workspace to report on; the first workspace folder when absent. */
   uri?: string;
+  /**
+   * For an export: a folder URI the report's file names are made relative to, with forward
+   * slashes, as `inbound report` writes them. Absent: files are named by URI, so a click opens one.
+   */
+  relativeTo?: string;
 }
 /** The report model of the workspace (see the engine's report module), as JSON. */
 export const ReportRequest = new RequestType<ReportParams, unknown, void>('inbound/report');

@@ -138,7 +138,7 @@ export function startServer(connection: Connection): void {
     runSafe(log, 'report', null, () => {
       const all = state.fresh();
       const project = params.uri ? all.forFile(fileOf(params.uri)) : all.first();
-      return reportFor(project);
+      return reportFor(project, params.relativeTo);
     }),
   );
 
