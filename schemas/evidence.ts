@@ -4,7 +4,8 @@
  * One table, read by the validator, the rules, hover and completion alike.
  */
 import * as z from 'zod';
-import { isoDate, nonEmptyText } from './primitives';
+import { isoDate, nonEmptyText, textKeys } from './primitives';
+import type { TextKeys } from './primitives';
 
 export type EvidenceClass = 'sales' | 'market';
 
@@ -109,6 +110,12 @@ export const evidenceItemSchemas = Object.fromEntries(
     z.strictObject({ ...common, kind: z.literal(kind), ...EVIDENCE_KINDS[kind].fields }),
   ]),
 ) as unknown as Record<EvidenceKind, z.ZodObject>;
+
+/** Fields of each kind that take text: the engine reads any plain scalar written there as its words. */
+export const EVIDENCE_TEXT = Object.fromEntries(EVIDENCE_KIND_NAMES.map((kind) => [kind, textKeys(evidenceItemSchemas[kind])])) as Record<
+  EvidenceKind,
+  TextKeys
+>;
 
 /** Keys an evidence item of this kind may have, required ones first (completion, did-you-mean). */
 export function evidenceKeys(kind: EvidenceKind): { key: string; required: boolean }[] {

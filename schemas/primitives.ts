@@ -28,3 +28,41 @@ export type Status = (typeof STATUSES)[number];
 export const status = z.enum(STATUSES);
 
 export const DEFAULT_ID_PATTERN = '^[A-Z][A-Z0-9]*-[0-9]+$';
+
+/** The keys of an object schema that hold words, and those that hold lists of words. */
+export interface TextKeys {
+  text: ReadonlySet<string>;
+  lists: ReadonlySet<string>;
+}
+
+/**
+ * Which keys of an object schema take text: a string, an enum of words or a literal word (maybe
+ * optional), and which take lists of text. Read from the schema itself, so a field added to it is
+ * read as text without a second list to keep in step.
+ */
+export function textKeys(schema: z.ZodObject): TextKeys {
+  const text = new Set<string>();
+  const lists = new Set<string>();
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const inner = unwrapped(field);
+    if (isText(inner)) text.add(key);
+    else if (inner.def.type === 'array' && isText(unwrapped((inner as z.ZodArray).element as z.ZodType))) lists.add(key);
+  }
+  return { text, lists };
+}
+
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s.def.type === 'optional' || s.def.type === 'nullable' || s.def.type === 'default') {
+    s = (s as z.ZodOptional).def.innerType as z.ZodType;
+  }
+  return s;
+}
+
+function isText(schema: z.ZodType): boolean {
+  const def = schema.def as { type: string; entries?: Record<string, unknown>; values?: unknown[] };
+  if (def.type === 'string') return true;
+  if (def.type === 'enum') return Object.values(def.entries ?? {}).every((v) => typeof v === 'string');
+  if (def.type === 'literal') return (def.values ?? []).every((v) => typeof v === 'string');
+  return false;
+}

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { evidenceItemSchema } from './evidence';
-import { DEFAULT_ID_PATTERN, isoDate, nonEmptyText, status } from './primitives';
+import { DEFAULT_ID_PATTERN, isoDate, nonEmptyText, status, textKeys } from './primitives';
 
 export const waiverSchema = z.strictObject({
   reason: nonEmptyText,
@@ -32,6 +32,9 @@ export const requirementSchema = requirement(z.unknown(), nonEmptyText);
 
 export const REQUIREMENT_KEYS = Object.keys(requirementSchema.shape);
 export const WAIVER_KEYS = Object.keys(waiverSchema.shape);
+/** Fields that take text: the engine reads any plain scalar written there as its words. */
+export const REQUIREMENT_TEXT = textKeys(requirementSchema);
+export const WAIVER_TEXT = textKeys(waiverSchema);
 export const FILE_KEYS = ['area', 'requirements'];
 
 export const requirementFileSchema = z

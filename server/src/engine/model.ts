@@ -6,16 +6,16 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { z } from 'zod';
-import { EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, evidenceItemSchemas, evidenceKeys, isEvidenceKind } from '../../../schemas/evidence';
+import { EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, EVIDENCE_TEXT, evidenceItemSchemas, evidenceKeys, isEvidenceKind } from '../../../schemas/evidence';
 import type { EvidenceClass, EvidenceKind } from '../../../schemas/evidence';
 import { DEFAULT_ID_PATTERN, isCalendarDate, STATUSES } from '../../../schemas/primitives';
 import type { Status } from '../../../schemas/primitives';
-import { FILE_KEYS, REQUIREMENT_KEYS, requirementSchema, WAIVER_KEYS } from '../../../schemas/requirements';
+import { FILE_KEYS, REQUIREMENT_KEYS, REQUIREMENT_TEXT, requirementSchema, WAIVER_KEYS, WAIVER_TEXT } from '../../../schemas/requirements';
 import { closest } from './did-you-mean';
 import type { IdMatcher } from './requirement-check';
 import { samePerson } from './independence';
 import type { Finding, Span } from './types';
-import { AliasBudget, keyText, nodeAtPath, pairOf, scalarText, toValue, UNREADABLE, valueKind } from './yaml-values';
+import { AliasBudget, keyText, nodeAtPath, pairOf, readTextFields, scalarText, textValue, toValue, UNREADABLE, valueKind } from './yaml-values';
 import type { ParsedYaml } from './yaml-document';
 import { spanOf } from './yaml-document';
 
@@ -131,9 +131,8 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: IdMatche
   }
   const areaPair = pairOf(root, 'area');
   if (areaPair) {
-    const area = toValue(areaPair.value, budget);
-    if (typeof area === 'string' && area.trim()) file.area = area.trim();
-    else if (typeof area === 'number') file.area = String(area);
+    const area = textValue(toValue(areaPair.value, budget), () => areaPair.value, budget);
+    if (typeof area === 'string' && area) file.area = area;
     else
       findings.push({
         code: 'schema',
@@ -193,6 +192,9 @@ function readRequirement(
     return undefined;
   }
   const v = value as Record<string, unknown>;
+  // Text as written and trimmed, before validation: ' roadmap ' is the status roadmap, 4711 the deal 4711.
+  readTextFields(v, node, REQUIREMENT_TEXT, budget);
+  if (isBlock(v.waiver)) readTextFields(v.waiver, pairOf(node, 'waiver')?.value, WAIVER_TEXT, budget);
   const req: Requirement = {
     index,
     span,
@@ -303,6 +305,7 @@ function readEvidence(
   const ev: Evidence = { index, span, complete: false };
   const before = findings.length;
   const kindPair = pairOf(node, 'kind');
+  if (kindPair) v.kind = textValue(v.kind, () => kindPair.value, budget);
   let unreadableKind = false;
   if (!kindPair) {
     findings.push({
@@ -332,6 +335,7 @@ function readEvidence(
     const kind = v.kind;
     ev.kind = kind;
     ev.class = EVIDENCE_KINDS[kind].class;
+    readTextFields(v, node, EVIDENCE_TEXT[kind], budget);
     const result = evidenceItemSchemas[kind].safeParse(v, { reportInput: true });
     if (!result.success) {
       const keys = evidenceKeys(kind).map((k) => k.key);
@@ -484,6 +488,11 @@ function issueFinding(
 function owner(path: PropertyKey[], subject: string): string {
   if (path[0] !== 'waiver') return subject;
   return subject === 'This requirement' ? 'This waiver' : `The waiver of ${subject}`;
+}
+
+/** A block of keys as `toValue` reads it (an object without a prototype, not a list or a date). */
+function isBlock(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === null;
 }
 
 function hasUnreadable(value: unknown): boolean {

@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
+import type { TextKeys } from '../../../schemas/primitives';
 import type { Finding } from './types';
 
 export class AliasBudget {
@@ -140,6 +141,64 @@ export function scalarText(value: unknown): string | undefined {
     default:
       return value === null ? 'null' : undefined;
   }
+}
+
+/**
+ * A text field holds the words as written, trimmed: a plain scalar that YAML reads as a number, a
+ * boolean or (under `%YAML 1.1`) a timestamp is its source text (`deal: 0042` is the deal 0042,
+ * not 42; `date: 2026-10-01` stays that date). Empty stays empty (null); lists and blocks are left
+ * as they are, for the schema to refuse. `node` is the value's node, looked up only when needed.
+ */
+export function textValue(value: unknown, node: () => unknown, budget: AliasBudget): unknown {
+  if (typeof value === 'string') return trimmed(value);
+  if (!needsSource(value)) return value;
+  const scalar = budget.resolve(node() as YamlNode);
+  return isScalar(scalar) && typeof scalar.source === 'string' ? trimmed(scalar.source) : value;
+}
+
+/**
+ * `textValue` for the text fields of one block read by `toValue` (changed in place: every read
+ * makes its own objects). Strings cost a look at their ends; only a value YAML read as something
+ * else looks for its node.
+ */
+export function readTextFields(block: Record<string, unknown>, map: unknown, keys: TextKeys, budget: AliasBudget): void {
+  for (const key in block) {
+    const value = block[key];
+    if (keys.text.has(key)) {
+      if (typeof value === 'string') {
+        const t = trimmed(value);
+        if (t !== value) block[key] = t;
+      } else if (needsSource(value)) {
+        block[key] = textValue(value, () => pairOf(map, key, budget)?.value, budget);
+      }
+    } else if (keys.lists.has(key) && Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const entry = value[i] as unknown;
+        if (typeof entry === 'string') value[i] = trimmed(entry);
+        else if (needsSource(entry)) value[i] = textValue(entry, () => entryOf(pairOf(map, key, budget)?.value, i, budget), budget);
+      }
+    }
+  }
+}
+
+/** Numbers, booleans and timestamps: what YAML made of words that a text field takes as written. */
+function needsSource(value: unknown): boolean {
+  const t = typeof value;
+  return t === 'number' || t === 'boolean' || t === 'bigint' || value instanceof Date;
+}
+
+/** Most text has nothing to trim: look at its ends before making a new string. */
+function trimmed(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? s : s.trim();
+}
+
+function entryOf(list: unknown, index: number, budget: AliasBudget): unknown {
+  const seq = budget.resolve(list as YamlNode);
+  return isSeq(seq) ? seq.items[index] : undefined;
 }
 
 /** What a value that is not one word is, for "…, not a list". */
