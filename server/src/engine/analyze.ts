@@ -14,7 +14,7 @@ import { readSuppressions } from './suppression';
 import type { Suppression } from './suppression';
 import { LineIndex } from './text';
 import type { Finding } from './types';
-import { hasAnchorsOrAliases, parseYaml } from './yaml-document';
+import { hasAnchorsOrAliases, hasDirectives, parseYaml } from './yaml-document';
 
 export interface FileAnalysis {
   file: string;
@@ -74,8 +74,9 @@ function analyzeWhole(file: string, text: string, ctx: RuleContext): FileAnalysi
   }
   const ruleFindings = model.items.map((item) => checkItem(item, ctx));
   const findings: Finding[] = [...syntax, ...model.findings, ...ruleFindings.flat(), ...commentFindings];
-  // An anchor or alias lets one requirement stand for another: such a file is always re-read whole.
-  const piecemeal = syntax.length === 0 && !hasAnchorsOrAliases(text, parsed.doc);
+  // An anchor or alias lets one requirement stand for another, and a directive (`%YAML 1.1`)
+  // changes how every value is read: such a file is always re-read whole.
+  const piecemeal = syntax.length === 0 && !hasDirectives(parsed.doc) && !hasAnchorsOrAliases(text, parsed.doc);
   return { file, text, lines, model, findings, suppressions, itemRuleFindings: piecemeal ? ruleFindings : undefined };
 }
 

@@ -151,6 +151,18 @@ export function hasAnchorsOrAliases(text: string, doc: Document.Parsed): boolean
   return found;
 }
 
+/**
+ * Whether the document starts with a directive (`%YAML 1.1`, `%TAG`): they change how every value
+ * below is read, and a requirement read on its own would not see them.
+ */
+export function hasDirectives(doc: Document.Parsed): boolean {
+  const d = doc.directives;
+  if (!d) return false;
+  if (d.yaml.explicit) return true;
+  for (const handle in d.tags) if (handle !== '!!' || d.tags[handle] !== 'tag:yaml.org,2002:') return true;
+  return false;
+}
+
 function errorFinding(text: string, pos: [number, number], code: string, message: string): Finding {
   if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
     // The parser says which: "Missing closing 'quote" or "Missing closing \"quote".
