@@ -318,6 +318,12 @@ function readEvidence(
     // An unknown alias or an alias bomb: its own yaml-syntax finding says what to fix. Without a
     // kind the item counts for nothing.
     unreadableKind = true;
+  } else if (isEmptyValue(v.kind)) {
+    findings.push({
+      code: 'schema',
+      message: `'kind' is empty.${hintFor('kind')}`,
+      span: emptySpan(text, kindPair.value as YamlNode, kindPair),
+    });
   } else if (!isEvidenceKind(v.kind)) {
     const said = typeof v.kind === 'string' ? v.kind : '';
     const suggestion = said ? closest(said, EVIDENCE_KIND_NAMES) : undefined;
@@ -408,6 +414,15 @@ function issueFinding(
         path: path.map(String),
         ...(isMap(parent) && !parent.flow ? { blockEnd: spanOf(parent)?.end } : {}),
       },
+    };
+  }
+  // An empty value is said to be empty, whatever the field expects ('status' is empty, never
+  // "'null' is not allowed").
+  if (issue.code !== 'unrecognized_keys' && isEmptyValue(issue.input) && (place.pair || typeof last === 'number')) {
+    return {
+      code: 'schema',
+      message: `${what} is empty.${typeof last === 'number' ? '' : hintFor(field)}`,
+      span: emptySpan(text, place.node, place.pair),
     };
   }
   if (field === 'date' && typeof last !== 'number' && issue.code !== 'unrecognized_keys') {
@@ -617,6 +632,8 @@ const HINTS: Record<string, string> = {
   'approved-by': ' Name who approved the waiver.',
   link: ' Use a full http(s) address.',
   kind: ` Say what it is: ${EVIDENCE_KIND_NAMES.join(', ')}.`,
+  stage: ` Use one of: ${EVIDENCE_KINDS['sales-deal'].fields.stage.unwrap().options.join(', ')}.`,
+  outcome: ` Use one of: ${EVIDENCE_KINDS['win-loss'].fields.outcome.unwrap().options.join(', ')}.`,
   count: ' Say how many tickets, e.g. count: 14.',
   respondents: ' Say how many people answered, e.g. respondents: 240.',
   participants: ' Say how many people took part, e.g. participants: 5.',
@@ -630,6 +647,26 @@ const HINTS: Record<string, string> = {
 
 function hintFor(field: string | undefined): string {
   return (field && HINTS[field]) || '';
+}
+
+/** Nothing written (`key:`, `key: ~`, `key: null`) or only spaces (`key: ""`): the value is empty. */
+function isEmptyValue(value: unknown): boolean {
+  return value === null || value === '';
+}
+
+/**
+ * Where an empty value is shown: a value written as nothing or as ~ / null, on its key (as a
+ * missing key would be); "" on the quotes; an empty list entry (a lone '-') on its dash.
+ */
+function emptySpan(text: string, node: YamlNode | null | undefined, pair: Pair<YamlNode, YamlNode> | undefined): Span {
+  const scalar = node && isScalar(node) ? node : undefined;
+  if (pair && (!scalar || scalar.value === null)) return spanOf(pair.key as YamlNode) ?? nodeSpan(node!, pair);
+  const s = spanOf(node);
+  if (s && s.end > s.start) return s;
+  let dash = (s?.start ?? 0) - 1;
+  while (dash >= 0 && (text[dash] === ' ' || text[dash] === '\t')) dash--;
+  if (s && text[dash] === '-') return { start: dash, end: dash + 1 };
+  return s ?? { start: 0, end: 0 };
 }
 
 function nodeSpan(node: YamlNode, pair?: Pair<YamlNode, YamlNode>): Span {
