@@ -3,7 +3,7 @@
  * Building it validates the shape (zod schemas from `schemas/`) and yields `schema` findings.
  * Each requirement item is read on its own, so a broken item never hides its neighbours.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { z } from 'zod';
 import { EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, EVIDENCE_TEXT, evidenceItemSchemas, evidenceKeys, isEvidenceKind } from '../../../schemas/evidence';
@@ -182,6 +182,9 @@ function readRequirement(
   const span = spanOf(itemNode);
   if (!span) return undefined;
   const node = budget.resolve(itemNode) ?? itemNode;
+  // `- *req`: every place in this requirement is the alias, where this occurrence is written.
+  const via = isAlias(itemNode) ? span : undefined;
+  const place = (s: Span): Span => (via ? { start: via.start, end: via.end } : s);
   const value = toValue(itemNode, budget);
   if (!isMap(node) || value === UNREADABLE || typeof value !== 'object' || value === null || Array.isArray(value)) {
     findings.push({
@@ -208,7 +211,7 @@ function readRequirement(
   const localFindings: Finding[] = [];
   const report = (issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], what: string, keysAt: (path: PropertyKey[]) => string[]) => {
     for (const issue of issues) {
-      localFindings.push(...[issueFinding(text, node, [...prefix, ...issue.path], issue, budget, what, keysAt)].flat());
+      localFindings.push(...[issueFinding(text, itemNode, [...prefix, ...issue.path], issue, budget, what, keysAt)].flat());
     }
   };
   const result = requirementSchema.safeParse(v, { reportInput: true });
@@ -220,13 +223,13 @@ function readRequirement(
   const at = (key: string) => pairOf(node, key);
   if (idValue) {
     req.id = idValue;
-    req.idSpan = valueSpan(at('id')!);
+    req.idSpan = place(valueSpan(at('id')!));
     if (!idPattern.test(idValue)) localFindings.push(badId(idValue, req.idSpan, idPattern));
   }
   if (typeof v.title === 'string' && v.title.trim()) req.title = v.title.trim();
   if (typeof v.status === 'string' && (STATUSES as readonly string[]).includes(v.status)) {
     req.status = v.status as Status;
-    req.statusSpan = valueSpan(at('status')!);
+    req.statusSpan = place(valueSpan(at('status')!));
   }
   if (typeof v.owner === 'string' && v.owner.trim()) req.owner = v.owner.trim();
   if (typeof v.problem === 'string' && v.problem.trim()) req.problem = v.problem.trim();
@@ -234,26 +237,29 @@ function readRequirement(
   const depPair = at('depends-on');
   const depNode = depPair && budget.resolve(depPair.value as YamlNode);
   if (depNode && isSeq(depNode)) {
+    const depVia = via ?? aliasSpan(depPair.value);
     depNode.items.forEach((item, i) => {
       const ref = (v['depends-on'] as unknown[])[i];
       const s = spanOf(item as YamlNode);
-      if (typeof ref === 'string' && ref.trim() && s) req.dependsOn.push({ id: ref.trim(), span: s });
+      if (typeof ref === 'string' && ref.trim() && s) req.dependsOn.push({ id: ref.trim(), span: depVia ? { ...depVia } : s });
     });
   }
   const evPair = at('evidence');
   if (evPair) {
-    req.evidenceKeySpan = spanOf(evPair.key as YamlNode);
+    req.evidenceKeySpan = spanOf(evPair.key as YamlNode) && place(spanOf(evPair.key as YamlNode)!);
     const evNode = budget.resolve(evPair.value as YamlNode);
-    req.evidenceList = { span: valueSpan(evPair), form: listForm(evPair.value as YamlNode | null) };
+    // Through an alias the list is written elsewhere: nothing can be appended to it here.
+    req.evidenceList = { span: place(valueSpan(evPair)), form: via ? 'other' : listForm(evPair.value as YamlNode | null) };
     if (evNode && isSeq(evNode) && Array.isArray(v.evidence)) {
+      const evVia = via ?? aliasSpan(evPair.value);
       evNode.items.forEach((item, i) => {
-        const ev = readEvidence(text, node, item as YamlNode, i, (v.evidence as unknown[])[i], budget, idValue, localFindings);
+        const ev = readEvidence(text, itemNode, item as YamlNode, i, (v.evidence as unknown[])[i], budget, idValue, localFindings, evVia);
         if (ev) req.evidence.push(ev);
       });
     }
   }
   const waiverPair = at('waiver');
-  if (waiverPair) req.waiverKeySpan = spanOf(waiverPair.key as YamlNode);
+  if (waiverPair) req.waiverKeySpan = spanOf(waiverPair.key as YamlNode) && place(spanOf(waiverPair.key as YamlNode)!);
   if (waiverPair && v.waiver && typeof v.waiver === 'object' && !Array.isArray(v.waiver)) {
     const w = v.waiver as Record<string, unknown>;
     const text = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
@@ -265,12 +271,17 @@ function readRequirement(
       date: text(w.date),
       complete: !!reason && !!approvedBy && !samePerson(approvedBy, req.owner),
       selfApproved: samePerson(approvedBy, req.owner),
-      span: { start: spanOf(waiverPair.key as YamlNode)!.start, end: valueSpan(waiverPair).end },
+      span: place({ start: spanOf(waiverPair.key as YamlNode)!.start, end: valueSpan(waiverPair).end }),
     };
   }
   for (const f of localFindings) f.requirement ??= req.id;
   findings.push(...localFindings);
   return req;
+}
+
+/** The span of a value written as an alias (`*list`), where that occurrence is. */
+function aliasSpan(node: unknown): Span | undefined {
+  return isAlias(node) ? spanOf(node) : undefined;
 }
 
 function listForm(node: YamlNode | null): 'block' | 'flow' | 'empty' | 'other' {
@@ -288,11 +299,17 @@ function readEvidence(
   budget: AliasBudget,
   requirementId: string | undefined,
   findings: Finding[],
+  /** The alias this item is read through (the requirement's, the list's), if any. */
+  via?: Span,
 ): Evidence | undefined {
-  const span = spanOf(itemNode);
-  if (!span) return undefined;
+  const written = spanOf(itemNode);
+  if (!written) return undefined;
   const path = ['evidence', index];
   const node = budget.resolve(itemNode) ?? itemNode;
+  // `- *ev`: the item's own span is the alias already, and so is every place inside it.
+  const at = via ?? (isAlias(itemNode) ? written : undefined);
+  const place = (s: Span): Span => (at ? { start: at.start, end: at.end } : s);
+  const span = place(written);
   if (!isMap(node) || value === null || typeof value !== 'object' || Array.isArray(value)) {
     findings.push({
       code: 'schema',
@@ -322,7 +339,7 @@ function readEvidence(
     findings.push({
       code: 'schema',
       message: `'kind' is empty.${hintFor('kind')}`,
-      span: emptySpan(text, kindPair.value as YamlNode, kindPair),
+      span: place(emptySpan(text, kindPair.value as YamlNode, kindPair)),
     });
   } else if (!isEvidenceKind(v.kind)) {
     const said = typeof v.kind === 'string' ? v.kind : '';
@@ -334,8 +351,8 @@ function readEvidence(
         (written === undefined ? `'kind' is one word, not ${valueKind(v.kind)}.` : `'${written}' is not an evidence kind.`) +
         (suggestion ? ` Did you mean '${suggestion}'?` : '') +
         ` Kinds: ${EVIDENCE_KIND_NAMES.join(', ')}.`,
-      span: valueSpan(kindPair),
-      data: suggestion ? { replacement: suggestion } : undefined,
+      span: place(valueSpan(kindPair)),
+      data: suggestion && !at ? { replacement: suggestion } : undefined,
     });
   } else {
     const kind = v.kind;
@@ -359,7 +376,7 @@ function readEvidence(
   ev.account = str(v.account);
   if (ev.account) ev.accountKey = accountKey(ev.account);
   ev.deal = str(v.deal);
-  if (ev.deal) ev.dealSpan = valueSpan(pairOf(node, 'deal')!);
+  if (ev.deal) ev.dealSpan = place(valueSpan(pairOf(node, 'deal')!));
   if (typeof v.amount === 'number' && Number.isFinite(v.amount) && v.amount >= 0) ev.amount = v.amount;
   ev.currency = str(v.currency);
   ev.stage = str(v.stage);
@@ -367,7 +384,7 @@ function readEvidence(
   // Only a real calendar date: the date rules compute with it (2026-13-01 would give NaN days).
   if (date && isCalendarDate(date)) {
     ev.date = date;
-    ev.dateSpan = valueSpan(pairOf(node, 'date')!);
+    ev.dateSpan = place(valueSpan(pairOf(node, 'date')!));
   }
   return ev;
 }
@@ -383,6 +400,7 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'yes or no',
 };
 
+/** `root`: the requirement's item as written (maybe an alias), so a finding can be placed on an alias. */
 function issueFinding(
   text: string,
   root: YamlNode,
@@ -392,10 +410,40 @@ function issueFinding(
   subject: string,
   keysAt: (path: PropertyKey[]) => string[],
 ): Finding | Finding[] {
+  const place = nodeAtPath(root, path, budget);
+  const found = issueFindingAt(text, root, path, issue, budget, subject, keysAt, place);
+  return place.alias ? onAlias([found].flat(), place.alias) : found;
+}
+
+/**
+ * Findings about what an alias stands for go on the alias, where this occurrence is written. No
+ * fix is offered there: it would have to edit the anchor, and so every other use of it.
+ */
+function onAlias(findings: Finding[], alias: YamlNode): Finding[] {
+  const at = spanOf(alias) ?? { start: 0, end: 0 };
+  for (const f of findings) {
+    f.span = { start: at.start, end: at.end };
+    if (f.data) {
+      const { replacement: _r, replaceSpan: _s, blockEnd: _e, ...rest } = f.data;
+      f.data = Object.keys(rest).length ? rest : undefined;
+    }
+  }
+  return findings;
+}
+
+function issueFindingAt(
+  text: string,
+  root: YamlNode,
+  path: PropertyKey[],
+  issue: z.core.$ZodIssue,
+  budget: AliasBudget,
+  subject: string,
+  keysAt: (path: PropertyKey[]) => string[],
+  place: ReturnType<typeof nodeAtPath>,
+): Finding | Finding[] {
   // A value behind an unknown alias or an alias bomb has its own yaml-syntax finding already.
   if (issue.input === UNREADABLE || (issue.code === 'invalid_type' && hasUnreadable(issue.input))) return [];
   const field = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
-  const place = nodeAtPath(root, path, budget);
   const last = path[path.length - 1];
   // "'segments'" for the list itself, "Entry 3 of 'segments'" for one of its entries.
   const what = typeof last === 'number' ? `Entry ${last + 1} of '${field}'` : `'${field}'`;

@@ -225,14 +225,19 @@ export function pairOf(map: unknown, key: string, budget?: AliasBudget): Pair<Ya
   return undefined;
 }
 
-/** Follow a schema path to the deepest existing node: the value, the key's pair, and what is missing. */
+/**
+ * Follow a schema path to the deepest existing node: the value, the key's pair, and what is missing.
+ * `alias`: the first alias on the way (the root included). What lies behind it is written at its
+ * anchor, but a finding about this occurrence belongs on the alias, where it is written.
+ */
 export function nodeAtPath(
   root: YamlNode,
   path: readonly PropertyKey[],
   budget: AliasBudget,
-): { node: YamlNode; pair?: Pair<YamlNode, YamlNode>; missing: boolean } {
+): { node: YamlNode; pair?: Pair<YamlNode, YamlNode>; missing: boolean; alias?: YamlNode } {
   let node = root;
   let pair: Pair<YamlNode, YamlNode> | undefined;
+  let alias: YamlNode | undefined = isAlias(root) ? root : undefined;
   for (const step of path) {
     const here = budget.resolve(node) ?? node;
     let next: YamlNode | undefined;
@@ -244,11 +249,12 @@ export function nodeAtPath(
       if (p) {
         pair = p;
         next = (p.value ?? undefined) as YamlNode | undefined;
-        if (!next) return { node: here, pair: p, missing: false };
+        if (!next) return { node: here, pair: p, missing: false, alias };
       }
     }
-    if (!next) return { node: here, pair: undefined, missing: true };
+    if (!next) return { node: here, pair: undefined, missing: true, alias };
     node = next;
+    if (!alias && isAlias(node)) alias = node;
   }
-  return { node, pair, missing: false };
+  return { node, pair, missing: false, alias };
 }
