@@ -1,7 +1,8 @@
 /** `inbound check [paths…]`: findings on the terminal, or in a format for CI tools. */
-import { isIsoDate } from '../engine';
-import { UsageError } from '../node/discover';
-import { loadWorkspace } from '../node/load-workspace';
+import { CONFIG_FILE_NAME, isIsoDate } from '../engine';
+import { loadProjects } from '../node/load-projects';
+import type { EmptyPath } from '../node/load-projects';
+import { UsageError } from '../node/usage-error';
 import type { CliIo } from './io';
 import { counts, toCheckResult } from './check-result';
 import { formatGithub } from './formats/github';
@@ -17,6 +18,8 @@ export interface CheckOptions {
   config?: string;
   today?: string;
   maxWarnings?: string;
+  /** Paths that find no requirement file are fine (exit 0), not a mistake (exit 2). */
+  allowEmpty?: boolean;
 }
 
 export function runCheck(options: CheckOptions, io: CliIo): number {
@@ -29,16 +32,21 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError('--max-warnings takes a whole number, e.g. --max-warnings 0');
     maxWarnings = Number(options.maxWarnings);
   }
-  const { workspace, problems } = loadWorkspace({
-    paths: options.paths.length ? options.paths : ['.'],
+  const { projects, problems, empty } = loadProjects({
+    paths: options.paths,
     config: options.config,
     today,
     cwd: io.cwd,
     onProgress: io.progress,
   });
   io.progress?.(0, 0);
-  const result = toCheckResult(workspace, io.cwd);
-  switch (options.format) {
+  const result = toCheckResult(projects, io.cwd);
+  // Paths that found nothing fail, with the reason on stderr; "no problems" would contradict it.
+  const nothing = options.allowEmpty ? [] : empty;
+  const silent = nothing.length > 0 && result.files.length === 0;
+  switch (silent ? 'none' : options.format) {
+    case 'none':
+      break;
     case 'json':
       io.stdout(formatJson(result));
       break;
@@ -52,7 +60,9 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       io.stdout(formatStylish(result, io.color));
   }
   for (const p of problems) io.stderr(`inbound: ${p}`);
-  if (problems.length) return 2;
+  // A misspelt path in CI must not pass as "no problems".
+  for (const e of nothing) io.stderr(`inbound: ${emptyReason(e)}`);
+  if (problems.length || nothing.length) return 2;
   const c = counts(result);
   if (c.error > 0) return 1;
   if (c.warning > maxWarnings) {
@@ -60,6 +70,11 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     return 1;
   }
   return 0;
+}
+
+export function emptyReason(e: EmptyPath): string {
+  const where = e.config ? `; see ${e.config}` : `, the defaults: no ${CONFIG_FILE_NAME} applies`;
+  return `no requirement files in ${e.path} (looked for ${e.globs.join(', ')}${where})`;
 }
 
 export function checkToday(today: string | undefined): string | undefined {

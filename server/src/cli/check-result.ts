@@ -14,18 +14,46 @@ export interface CheckedDiagnostic {
 export interface CheckedFile {
   /** Path relative to the current folder, with forward slashes. */
   file: string;
+  /** An `inbound.config.yaml` (its own findings), not a requirement file. */
+  isConfig?: boolean;
   diagnostics: CheckedDiagnostic[];
   suppressed: (CheckedDiagnostic & { reason: string })[];
 }
 
 export interface CheckResult {
   files: CheckedFile[];
+  /** The requirements in the files shown (not in the rest of their projects). */
   requirementCount: number;
 }
 
-export function toCheckResult(workspace: Workspace, cwd: string): CheckResult {
-  const rel = (file: string) => relative(cwd, file).split(sep).join('/') || '.';
-  const convert = (file: string, d: Diagnostic | Suppressed): CheckedDiagnostic => {
+/** What to show of one project: every file is judged against the whole workspace. */
+export interface ShownProject {
+  workspace: Workspace;
+  /** Requirement files to show; those that could not be read are not in the workspace and are skipped. */
+  selected: readonly string[];
+  showConfig: boolean;
+}
+
+/** Projects in the order given; in each, the config first, then requirement files by path. */
+export function toCheckResult(projects: readonly ShownProject[], cwd: string): CheckResult {
+  const files: CheckedFile[] = [];
+  let requirementCount = 0;
+  for (const { workspace, selected, showConfig } of projects) {
+    const config = workspace.configFile;
+    if (showConfig && config !== undefined) files.push({ ...checkedFile(workspace, config, cwd), isConfig: true });
+    for (const file of selected) {
+      const analysis = workspace.get(file);
+      if (!analysis) continue;
+      files.push(checkedFile(workspace, file, cwd));
+      requirementCount += analysis.model.requirements.length;
+    }
+  }
+  return { files, requirementCount };
+}
+
+function checkedFile(workspace: Workspace, file: string, cwd: string): CheckedFile {
+  const rel = (f: string) => relative(cwd, f).split(sep).join('/') || '.';
+  const convert = (d: Diagnostic | Suppressed): CheckedDiagnostic => {
     const lines = workspace.linesOf(file)!;
     return {
       code: d.code,
@@ -39,17 +67,12 @@ export function toCheckResult(workspace: Workspace, cwd: string): CheckResult {
       }),
     };
   };
-  const files: CheckedFile[] = [];
-  for (const [file, { diagnostics, suppressed }] of workspace.allDiagnostics()) {
-    files.push({
-      file: rel(file),
-      diagnostics: diagnostics.map((d) => convert(file, d)),
-      suppressed: suppressed.map((d) => ({ ...convert(file, d), reason: d.reason })),
-    });
-  }
-  let requirementCount = 0;
-  for (const a of workspace.analyses()) requirementCount += a.model.requirements.length;
-  return { files, requirementCount };
+  const { diagnostics, suppressed } = workspace.diagnostics(file);
+  return {
+    file: rel(file),
+    diagnostics: diagnostics.map(convert),
+    suppressed: suppressed.map((d) => ({ ...convert(d), reason: d.reason })),
+  };
 }
 
 export function counts(result: CheckResult): Record<Diagnostic['severity'], number> {

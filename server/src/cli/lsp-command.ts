@@ -1,5 +1,5 @@
 /** `inbound lsp --stdio`: the language server for any editor, the same one the VS Code extension runs. */
-import { UsageError } from '../node/discover';
+import { UsageError } from '../node/usage-error';
 import type { CliIo } from './io';
 
 export async function lspCommand(args: string[], _io: CliIo): Promise<number> {

@@ -3,17 +3,67 @@
  * unreadable file) is one line on stderr and exit code 2, never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from '../node/discover';
+import { UsageError } from '../node/usage-error';
 import { runCheck } from './check-command';
 import type { CliIo } from './io';
 
 export const USAGE = `Usage:
-  inbound check [paths…] [--format stylish|json|sarif|github] [--config F] [--today YYYY-MM-DD] [--max-warnings N]
+  inbound check [paths…] [--format stylish|json|sarif|github] [--config F] [--today YYYY-MM-DD] [--max-warnings N] [--allow-empty]
   inbound report [paths…] [--format md|html|csv|json] [--out F] [--config F] [--today YYYY-MM-DD]
   inbound lsp --stdio
+  inbound help [command]                    (or: inbound <command> --help)
 
 Checks requirement files (*.req.yaml) for evidence: single sales deals, sales-only demand, the roadmap gate.
 Exit codes: 0 no errors, 1 problems found, 2 usage, config or I/O failure.`;
+
+const PATHS = `Paths are files or folders (default: the current folder). Each inbound.config.yaml makes its folder
+a project; a file is judged by the nearest config above it, against every file of its project, so a
+single file gets exactly the findings that checking its whole folder gives it. Naming a config stands
+for everything it governs.`;
+
+/** What `inbound help <command>` and `inbound <command> --help` print. */
+export const COMMAND_HELP: Record<string, string> = {
+  check: `Usage: inbound check [paths…] [options]
+
+Checks requirement files and prints their findings; only the files named (or under the folders
+named) are printed.
+
+${PATHS}
+
+Options:
+  -f, --format F       stylish (default, for people), json, sarif (code scanning), github (pull-request annotations)
+  -c, --config F       use this config for every path; the configs in the folders are not read
+  --today YYYY-MM-DD   the date the evidence rules count from (default: today)
+  --max-warnings N     fail (exit 1) with more than N warnings
+  --allow-empty        paths that find no requirement file are not a failure
+  -h, --help           this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems, 2 a usage, config or I/O
+failure, or a path with no requirement file in it (unless --allow-empty).`,
+  report: `Usage: inbound report [paths…] [options]
+
+Roadmap readiness, account concentration and evidence mix of the requirements in the paths, judged
+against their whole project. One report has one policy: the paths must lie in one project.
+
+${PATHS}
+
+Options:
+  -f, --format F       md (default), html, csv, json; with --out, the file's extension decides
+  -o, --out F          write the report to F (replaced whole, never half-written)
+  -c, --config F       use this config for every path; the configs in the folders are not read
+  --today YYYY-MM-DD   the date the evidence rules count from (default: today)
+  -h, --help           this help
+
+Exit codes: 0 written, 2 a usage, config or I/O failure, or paths in more than one project.`,
+  lsp: `Usage: inbound lsp --stdio
+
+Runs the language server (the one the VS Code extension uses) for any editor, speaking the Language
+Server Protocol over stdin and stdout.
+
+Options:
+  --stdio              talk over stdin and stdout (required)
+  -h, --help           this help`,
+};
 
 export type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
@@ -29,10 +79,18 @@ COMMANDS.set('check', (args, io) => {
       config: { type: 'string', short: 'c' },
       today: { type: 'string' },
       'max-warnings': { type: 'string' },
+      'allow-empty': { type: 'boolean' },
     },
   });
   return runCheck(
-    { paths: positionals, format: values.format!, config: values.config, today: values.today, maxWarnings: values['max-warnings'] },
+    {
+      paths: positionals,
+      format: values.format!,
+      config: values.config,
+      today: values.today,
+      maxWarnings: values['max-warnings'],
+      allowEmpty: values['allow-empty'],
+    },
     io,
   );
 });
@@ -41,14 +99,33 @@ COMMANDS.set('check', (args, io) => {
 COMMANDS.set('report', async (args, io) => (await import('./report-command')).reportCommand(args, io));
 COMMANDS.set('lsp', async (args, io) => (await import('./lsp-command')).lspCommand(args, io));
 
+/** `--help` before `--`, wherever it stands: after it, "--help" would be a file's name. */
+function asksForHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (!command) {
     io.stdout(USAGE + '\n');
-    return command ? 0 : 2;
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && !COMMAND_HELP[topic]) {
+      io.stderr(`inbound: no help for '${topic}': the commands are ${Object.keys(COMMAND_HELP).join(', ')}.`);
+      return 2;
+    }
+    io.stdout((topic ? COMMAND_HELP[topic] : USAGE) + '\n');
+    return 0;
   }
   if (command === '--version' || command === '-v') {
     io.stdout(io.version + '\n');
+    return 0;
+  }
+  if (COMMAND_HELP[command] && asksForHelp(rest)) {
+    io.stdout(COMMAND_HELP[command] + '\n');
     return 0;
   }
   const run = COMMANDS.get(command);

@@ -7,8 +7,8 @@
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
-import { UsageError } from '../node/discover';
-import { loadWorkspace } from '../node/load-workspace';
+import { UsageError } from '../node/usage-error';
+import { loadProjects, shownPath } from '../node/load-projects';
 import { buildReport, formatFromFileName, renderReport, REPORT_FORMATS } from '../report';
 import type { ReportFormat } from '../report';
 import { checkToday } from './check-command';
@@ -39,16 +39,32 @@ export function reportCommand(args: string[], io: CliIo): number {
 export function runReport(options: ReportCommandOptions, io: CliIo): number {
   const format = chooseFormat(options.format, options.out);
   const today = checkToday(options.today);
-  const { workspace, problems } = loadWorkspace({
-    paths: options.paths.length ? options.paths : ['.'],
+  const { projects, problems } = loadProjects({
+    paths: options.paths,
     config: options.config,
     today,
     cwd: io.cwd,
     onProgress: io.progress,
   });
   io.progress?.(0, 0);
+  // A project whose paths select nothing (a monorepo's root config over no files of its own) does
+  // not count: the report is about the requirements the paths find.
+  const touched = projects.filter((p) => p.selected.length > 0 || p.showConfig);
+  if (touched.length > 1) {
+    const names = touched.map((p) => (p.config ? shownPath(io.cwd, p.config) : `${shownPath(io.cwd, p.root)} (no config)`));
+    const example = touched.find((p) => p.config)?.config;
+    throw new UsageError(
+      `these paths lie in ${touched.length} projects, each with its own policy (${names.join(', ')}); one report has one policy: ` +
+        `report on one project at a time${example ? `, e.g. inbound report ${shownPath(io.cwd, example)} (a config stands for its project)` : ''}`,
+    );
+  }
+  const project = touched[0] ?? projects[0];
+  const selected = new Set(project.selected);
   // Files named as in `check --format json`: relative to the current folder, forward slashes.
-  const report = buildReport(workspace, { fileName: (file) => relative(io.cwd, file).split(sep).join('/') || file });
+  const report = buildReport(project.workspace, {
+    fileName: (file) => relative(io.cwd, file).split(sep).join('/') || file,
+    only: (file) => selected.has(file),
+  });
   const text = renderReport(report, format);
   if (options.out) writeReport(resolve(io.cwd, options.out), options.out, text);
   else io.stdout(text);

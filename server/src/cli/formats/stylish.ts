@@ -27,7 +27,8 @@ export function formatStylish(result: CheckResult, color: boolean): string {
   }
   const c = counts(result);
   const problems = c.error + c.warning + c.information + c.hint;
-  const files = result.files.length;
+  // Requirement files only: a config shown with its own findings holds no requirements.
+  const files = result.files.filter((f) => !f.isConfig).length;
   const scope = `${result.requirementCount} requirement${result.requirementCount === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
   const suppressed = result.files.reduce((n, f) => n + f.suppressed.length, 0);
   const silenced = suppressed ? `, ${suppressed} ignored with a reason` : '';

@@ -1,0 +1,124 @@
+/**
+ * Where projects begin and end. Each `inbound.config.yaml` makes its folder a project; a file
+ * belongs to the project of the nearest config above it, and that config alone applies to it. A
+ * project's files are its `files` globs searched from its folder, minus `ignore`, minus the folders
+ * of deeper configs (they are projects of their own). The CLI and the language server both ask here,
+ * so the editor and CI draw the same boundaries.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { glob, globSync } from 'tinyglobby';
+import type { Policy } from '../../../schemas/config';
+import { CONFIG_FILE_NAME } from '../engine/policy';
+
+export { CONFIG_FILE_NAME };
+
+/** Whether `path` is `dir` or lies below it. */
+export function isInside(path: string, dir: string): boolean {
+  const r = relative(dir, path);
+  return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
+}
+
+/** A file named `inbound.config.yaml` is a project's config, never a requirement file. */
+export function isConfigFile(path: string): boolean {
+  return basename(path) === CONFIG_FILE_NAME;
+}
+
+/** The nearest `inbound.config.yaml` in `start` (a folder, or a file's folder) or a folder above it. */
+export function findConfig(start: string): string | undefined {
+  let dir = resolve(start);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The deepest of `roots` that holds `path` (a root holds itself); deepest wins, as for configs. */
+export function deepestRoot(path: string, roots: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  for (const root of roots) if (isInside(path, root) && (best === undefined || root.length > best.length)) best = root;
+  return best;
+}
+
+/** A path relative to a project's folder, as globs see it: forward slashes. */
+export function globPath(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
+}
+
+/** Whether a policy's globs take a file (given relative to the project's folder, see `globPath`). */
+export function fileSelector(policy: Pick<Policy, 'files' | 'ignore'>): (path: string) => boolean {
+  const take = picomatch(policy.files, { dot: false });
+  const skip = picomatch(policy.ignore, { dot: true });
+  return (path) => take(path) && !skip(path);
+}
+
+export interface ProjectScan {
+  /** Requirement files: selected by the globs, not ignored, not in a deeper project. Sorted. */
+  files: string[];
+  /** Folders of the configs found below the project's own: deeper projects. Sorted. */
+  nested: string[];
+}
+
+export interface ScanOptions {
+  /**
+   * Look for deeper configs (default). Off for `--config F`: one config applies to every path, and
+   * the configs below are not consulted.
+   */
+  nested?: boolean;
+}
+
+/**
+ * One walk of the folder finds both the requirement files and the deeper configs, so a monorepo
+ * costs no second pass. A folder the config ignores is not searched for either.
+ */
+function crawl(root: string, policy: Pick<Policy, 'files' | 'ignore'>, nested: boolean) {
+  const patterns = nested ? [...policy.files, `**/${CONFIG_FILE_NAME}`] : policy.files;
+  const options = { cwd: root, ignore: policy.ignore, absolute: true, dot: false, followSymbolicLinks: false, onlyFiles: true } as const;
+  return { patterns, options };
+}
+
+export function scanProjectSync(root: string, policy: Pick<Policy, 'files' | 'ignore'>, options: ScanOptions = {}): ProjectScan {
+  const nested = options.nested !== false;
+  const { patterns, options: globOptions } = crawl(root, policy, nested);
+  return split(root, policy, globSync(patterns, globOptions), nested);
+}
+
+export async function scanProject(root: string, policy: Pick<Policy, 'files' | 'ignore'>, options: ScanOptions = {}): Promise<ProjectScan> {
+  const nested = options.nested !== false;
+  const { patterns, options: globOptions } = crawl(root, policy, nested);
+  return split(root, policy, await glob(patterns, globOptions), nested);
+}
+
+/**
+ * Every match that is not named like a config matched one of the policy's own globs (the config
+ * pattern matches nothing else), so no second matching is needed to tell them apart.
+ */
+function split(root: string, policy: Pick<Policy, 'ignore'>, found: string[], nested: boolean): ProjectScan {
+  const configs = new Set<string>();
+  const candidates: string[] = [];
+  const ignored = picomatch(policy.ignore, { dot: true });
+  for (const f of found) {
+    const file = resolve(f);
+    if (isConfigFile(file)) {
+      if (nested && dirname(file) !== root) configs.add(dirname(file));
+      continue;
+    }
+    if (isInside(file, root) && ignored(globPath(root, file))) continue;
+    candidates.push(file);
+  }
+  const files = configs.size ? candidates.filter((f) => !inDeeper(f, root, configs)) : candidates;
+  return { files: files.sort(), nested: [...configs].sort() };
+}
+
+/** Whether a folder between the file and the project's root holds a config of its own. */
+function inDeeper(file: string, root: string, deeper: ReadonlySet<string>): boolean {
+  for (let dir = dirname(file); dir.length > root.length && isInside(dir, root); dir = dirname(dir)) {
+    if (deeper.has(dir)) return true;
+  }
+  return false;
+}
