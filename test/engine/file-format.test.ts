@@ -78,3 +78,38 @@ describe('text fields', () => {
     assert.equal(req.waiver?.reason, 'yes');
   });
 });
+
+describe('merge keys', () => {
+  it('bring nothing in, and an evidence item with one counts for nothing', () => {
+    for (const directive of ['', '%YAML 1.1\n---\n']) {
+      const m = model(
+        directive +
+          [
+            'requirements:',
+            '  - &base',
+            '    id: CHK-1',
+            '    title: Base',
+            '    status: roadmap',
+            '  - <<: *base',
+            '    id: CHK-2',
+            '    evidence:',
+            '      - <<: {kind: interview, account: Globex AG}',
+            '        date: 2026-10-01',
+            '',
+          ].join('\n'),
+      );
+      const merged = m.requirements[1];
+      assert.equal(merged.id, 'CHK-2');
+      assert.equal(merged.title, undefined);
+      assert.equal(merged.status, undefined);
+      assert.equal(merged.evidence[0].complete, false);
+      assert.deepEqual(
+        m.findings.map((f) => f.message),
+        [
+          'YAML merge keys (<<) are not supported in requirement files: write the keys out here.',
+          'YAML merge keys (<<) are not supported in requirement files: write the keys out here.',
+        ],
+      );
+    }
+  });
+});

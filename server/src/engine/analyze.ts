@@ -74,9 +74,9 @@ function analyzeWhole(file: string, text: string, ctx: RuleContext): FileAnalysi
   }
   const ruleFindings = model.items.map((item) => checkItem(item, ctx));
   const findings: Finding[] = [...syntax, ...model.findings, ...ruleFindings.flat(), ...commentFindings];
-  // An anchor or alias lets one requirement stand for another, and a directive (`%YAML 1.1`)
-  // changes how every value is read: such a file is always re-read whole.
-  const piecemeal = syntax.length === 0 && !hasDirectives(parsed.doc) && !hasAnchorsOrAliases(text, parsed.doc);
+  // An anchor or alias lets one requirement stand for another, a directive (`%YAML 1.1`) changes
+  // how every value is read, and merge keys are findings of the file: such a file is always re-read whole.
+  const piecemeal = syntax.length === 0 && parsed.mergeKeys.length === 0 && !hasDirectives(parsed.doc) && !hasAnchorsOrAliases(text, parsed.doc);
   return { file, text, lines, model, findings, suppressions, itemRuleFindings: piecemeal ? ruleFindings : undefined };
 }
 

@@ -95,7 +95,7 @@ export function reanalyzeEdit(previous: FileAnalysis, text: string, ctx: RuleCon
   const snippet = text.slice(item.start, item.end + delta + (last ? 0 : layout.indent));
   const parsed = parseYaml(snippet);
   const doc = parsed.doc;
-  if (!doc || parsed.findings.length || doc.errors.length || doc.warnings.length) return undefined;
+  if (!doc || parsed.findings.length || parsed.mergeKeys.length || doc.errors.length || doc.warnings.length) return undefined;
   const list = doc.contents;
   if (!isSeq(list) || list.flow || list.items.length !== 1 || list.range?.[0] !== layout.indent) return undefined;
   if (hasAnchorsOrAliases(snippet, doc)) return undefined;

@@ -107,7 +107,7 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: IdMatche
   const findings: Finding[] = [];
   const file: RequirementFile = { requirements: [], findings, items: [] };
   const root = parsed.doc?.contents as YamlNode | null | undefined;
-  const budget = new AliasBudget(parsed.anchors, 1000 + text.length);
+  const budget = new AliasBudget(parsed.anchors, 1000 + text.length, parsed.mergeKeys.length ? new Set(parsed.mergeKeys) : undefined);
   if (!parsed.doc || root === null || root === undefined) return file;
   if (isScalar(root) && (root.value === null || root.value === '')) return file;
   if (!isMap(root)) {
@@ -125,6 +125,8 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: IdMatche
     const keySpan = spanOf(pair.key as YamlNode) ?? { start: 0, end: 0 };
     if (key === undefined) {
       findings.push({ code: 'schema', message: 'Keys are plain words, not lists or blocks.', span: keySpan });
+    } else if (budget.mergeKeys.has(pair.key)) {
+      // Reported with every other merge key, below.
     } else if (!FILE_KEYS.includes(key)) {
       findings.push(unknownKey(key, keySpan, FILE_KEYS, 'a requirement file', rootKeys, claimed));
     }
@@ -160,8 +162,21 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: IdMatche
       });
     }
   }
+  for (const key of parsed.mergeKeys) findings.push(mergeKeyFinding(key));
   findings.push(...budget.findings());
   return file;
+}
+
+/**
+ * `<<` is one finding on the key, and nothing else is inferred from it: the block is read without
+ * it (no unknown key), and keys it would have brought are not reported missing.
+ */
+function mergeKeyFinding(key: YamlNode): Finding {
+  return {
+    code: 'schema',
+    message: 'YAML merge keys (<<) are not supported in requirement files: write the keys out here.',
+    span: spanOf(key) ?? { start: 0, end: 0 },
+  };
 }
 
 /** One item of the `requirements` list: its requirement and its own schema findings. */
@@ -325,7 +340,7 @@ function readEvidence(
   if (kindPair) v.kind = textValue(v.kind, () => kindPair.value, budget);
   let unreadableKind = false;
   if (!kindPair) {
-    findings.push({
+    if (!budget.merges(node)) findings.push({
       code: 'schema',
       message: `This evidence${requirementId ? ` of ${requirementId}` : ''} is missing 'kind': say what it is (${EVIDENCE_KIND_NAMES.slice(0, 5).join(', ')}, …).`,
       span: firstLine(text, span),
@@ -371,7 +386,8 @@ function readEvidence(
       }
     }
   }
-  ev.complete = findings.length === before && !unreadableKind;
+  // An item with a merge key has a finding of its own (on the `<<`), so it is not complete either.
+  ev.complete = findings.length === before && !unreadableKind && !budget.merges(node);
   const str = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
   ev.account = str(v.account);
   if (ev.account) ev.accountKey = accountKey(ev.account);
@@ -451,6 +467,8 @@ function issueFindingAt(
   const missing = issue.code !== 'unrecognized_keys' && (place.missing || (issue.input === undefined && !place.pair));
   if (missing) {
     const parent = nodeAtPath(root, path.slice(0, -1), budget).node;
+    // A merge key (`<<`) may have been meant to bring it: its own finding says what to do.
+    if (budget.merges(parent)) return [];
     return {
       code: 'schema',
       message: `${owner(path, subject)} is missing '${field}'.${hintFor(field)}`,

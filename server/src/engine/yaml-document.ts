@@ -3,15 +3,26 @@
  * Guards run before the parser so hostile input costs a linear scan, not a second of parser time.
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, Composer, visit, YAMLParseError } from 'yaml';
-import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Document, Node as YamlNode, Pair, Scalar, Tags, YAMLMap } from 'yaml';
 import type { Finding, Span } from './types';
 
 /**
  * Node ranges are all the engine needs from the source: no CST tokens kept (they double the memory).
  * `uniqueKeys` is off: the parser compares each key with every earlier key of its block, which is
  * quadratic (100,000 keys cost minutes). `duplicateKeys` reports the same errors in one pass.
+ * Merge keys (`<<`) are not supported: `merge: false` says so for YAML 1.2, and as the YAML 1.1
+ * schema brings its own merge tag, `customTags` takes it out, so `<<` is a plain key under both.
  */
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, merge: false, customTags: withoutMerge } as const;
+
+function withoutMerge(tags: Tags): Tags {
+  return tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge');
+}
+
+/** A `<<` key as YAML would merge it: written plain (a quoted '<<' is an ordinary key). */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.value === '<<' && (key.type === 'PLAIN' || key.type === undefined);
+}
 
 /** Deeper than this is never a requirement file; the parser would spend seconds on it. */
 const MAX_NESTING = 200;
@@ -22,10 +33,13 @@ export interface ParsedYaml {
   findings: Finding[];
   /** Named anchors in source order, for resolving aliases in one pass. */
   anchors: Map<string, YamlNode[]>;
+  /** The merge keys (`<<`) written in the file: each is a finding, and nothing is merged. */
+  mergeKeys: YamlNode[];
 }
 
 export function parseYaml(text: string): ParsedYaml {
   const anchors = new Map<string, YamlNode[]>();
+  const mergeKeys: YamlNode[] = [];
   const tooDeep = nestingBeyond(text, MAX_NESTING);
   if (tooDeep !== undefined) {
     return {
@@ -37,6 +51,7 @@ export function parseYaml(text: string): ParsedYaml {
         },
       ],
       anchors,
+      mergeKeys,
     };
   }
   const docs: Document.Parsed[] = [];
@@ -60,12 +75,13 @@ export function parseYaml(text: string): ParsedYaml {
     });
   }
   if (doc) {
-    // An anchor needs an '&': most files have none, and collecting them is not free on large ones.
-    walk(doc.contents, doc.errors, text.includes('&') ? anchors : undefined);
+    // An anchor needs an '&', a merge key a '<<': most files have neither, and collecting them is
+    // not free on large ones.
+    walk(doc.contents, doc.errors, text.includes('&') ? anchors : undefined, text.includes('<<') ? mergeKeys : undefined);
     for (const e of doc.errors) findings.push(errorFinding(text, e.pos, e.code, e.message));
     for (const w of doc.warnings) findings.push(errorFinding(text, w.pos, w.code, w.message));
   }
-  return { doc, findings, anchors };
+  return { doc, findings, anchors, mergeKeys };
 }
 
 /**
@@ -73,10 +89,11 @@ export function parseYaml(text: string): ParsedYaml {
  * recursion (the nesting guard bounds its depth) rather than `visit`, which copies the path at
  * every node.
  */
-function walk(node: unknown, errors: YAMLParseError[], anchors: Map<string, YamlNode[]> | undefined): void {
+function walk(node: unknown, errors: YAMLParseError[], anchors: Map<string, YamlNode[]> | undefined, merges: YamlNode[] | undefined): void {
   if (isPair(node)) {
-    walk(node.key, errors, anchors);
-    walk(node.value, errors, anchors);
+    if (merges && isMergeKey(node.key)) merges.push(node.key as YamlNode);
+    walk(node.key, errors, anchors, merges);
+    walk(node.value, errors, anchors, merges);
     return;
   }
   if (!isNode(node)) return;
@@ -87,9 +104,9 @@ function walk(node: unknown, errors: YAMLParseError[], anchors: Map<string, Yaml
   }
   if (isMap(node)) {
     duplicateKeys(node, errors);
-    for (const pair of node.items) walk(pair, errors, anchors);
+    for (const pair of node.items) walk(pair, errors, anchors, merges);
   } else if (isSeq(node)) {
-    for (const item of node.items) walk(item, errors, anchors);
+    for (const item of node.items) walk(item, errors, anchors, merges);
   }
 }
 

@@ -8,6 +8,8 @@ import type { Node as YamlNode, Pair } from 'yaml';
 import type { TextKeys } from '../../../schemas/primitives';
 import type { Finding } from './types';
 
+const NO_MERGE_KEYS: ReadonlySet<unknown> = new Set();
+
 export class AliasBudget {
   private used = 0;
   /** The first alias that went over the budget, reported once per file. */
@@ -20,7 +22,16 @@ export class AliasBudget {
   constructor(
     private readonly anchors: Map<string, YamlNode[]>,
     private readonly limit: number,
+    /** The file's merge keys (`<<`): read as nothing, each has a finding of its own. */
+    readonly mergeKeys: ReadonlySet<unknown> = NO_MERGE_KEYS,
   ) {}
+
+  /** Whether a block has a merge key: what it would have brought in is not inferred as missing. */
+  merges(map: unknown): boolean {
+    if (this.mergeKeys.size === 0) return false;
+    const m = this.resolve(map as YamlNode);
+    return isMap(m) && m.items.some((pair) => this.mergeKeys.has(pair.key));
+  }
 
   /** The node an alias stands for: the latest anchor of that name defined before it. */
   resolve(alias: YamlNode): YamlNode | undefined {
@@ -111,6 +122,8 @@ function readNode(n: YamlNode, budget: AliasBudget, depth: number): unknown {
       // A key written twice (a yaml-syntax finding of its own): the first one counts, as it does
       // for `pairOf`, so a value and the node it is reported on always belong together.
       if (key === undefined || Object.prototype.hasOwnProperty.call(out, key)) continue;
+      // A merge key is not a key of the block: it has its own finding, and nothing is merged.
+      if (key === '<<' && budget.mergeKeys.has(pair.key)) continue;
       // On an object without a prototype, `__proto__` is an ordinary key: plain assignment is safe.
       out[key] = toValue(pair.value, budget, depth + 1);
     }
