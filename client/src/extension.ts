@@ -8,7 +8,7 @@ import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { CrashPolicy } from './crash-policy';
-import { startStatusBar } from './status-bar';
+import { lastStatus, startStatusBar } from './status-bar';
 import { offerSchemasToYamlExtension } from './yaml-schemas';
 
 let client: LanguageClient | undefined;
@@ -18,6 +18,8 @@ let crashPolicy: CrashPolicy | undefined;
 export interface InboundApi {
   /** How often the server died and was restarted, and how often the user was told. */
   serverCrashes(): { restarts: number; warnings: number };
+  /** What the status bar shows now (text and tooltip), once the workspace has been read. */
+  statusBar(): { text: string; tooltip: string } | undefined;
 }
 
 const REQUIREMENT_FILE = /\.req\.ya?ml$|(^|[\\/])inbound\.config\.yaml$/;
@@ -28,7 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inboun
   registerCommands(context, () => client, output);
   void offerSchemasToYamlExtension(context);
   crashPolicy = new CrashPolicy(output);
-  const api: InboundApi = { serverCrashes: () => ({ restarts: crashPolicy!.restarts, warnings: crashPolicy!.warnings }) };
+  const api: InboundApi = {
+    serverCrashes: () => ({ restarts: crashPolicy!.restarts, warnings: crashPolicy!.warnings }),
+    statusBar: lastStatus,
+  };
 
   // Activated for any YAML file; the server starts once there is a requirement file to check.
   if (await hasRequirementFiles()) {

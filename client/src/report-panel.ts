@@ -7,14 +7,11 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest } from '../../server/src/lsp/protocol';
-import { formatFromFileName, isOpenMessage, renderReport, renderReportHtml } from '../../server/src/report';
+import { formatFromFileName, isOpenMessage, isViewMessage, renderReport, renderReportHtml, VIEW_HEADING } from '../../server/src/report';
 import type { Report, ReportView } from '../../server/src/report';
 
-const TITLES: Record<ReportView, string> = {
-  readiness: 'Roadmap Readiness',
-  concentration: 'Account Concentration',
-  evidence: 'Evidence Mix',
-};
+/** The editor tab's title: the view's heading, as the page itself shows it. */
+const TITLES = VIEW_HEADING;
 
 export class ReportPanel {
   private static current: ReportPanel | undefined;
@@ -28,7 +25,7 @@ export class ReportPanel {
     private view: ReportView,
   ) {
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
-    panel.webview.onDidReceiveMessage((m) => this.open(m), undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((m) => this.receive(m), undefined, this.disposables);
     // Any change to a YAML file may change the report: refresh shortly after, while visible.
     const later = () => this.scheduleRefresh();
     this.disposables.push(
@@ -81,6 +78,16 @@ export class ReportPanel {
     });
   }
 
+  private async receive(message: unknown): Promise<void> {
+    if (isViewMessage(message)) {
+      // A tab chosen in the page: the editor's tab says which view it shows, and a refresh keeps it.
+      this.view = message.view;
+      this.panel.title = TITLES[message.view];
+      return;
+    }
+    await this.open(message);
+  }
+
   /** Opens the clicked requirement, if the message names a file of the report (and nothing else). */
   private async open(message: unknown): Promise<void> {
     if (!isOpenMessage(message) || !this.report) return;
@@ -109,7 +116,8 @@ export async function exportReport(client: LanguageClient): Promise<vscode.Uri |
   });
   if (!target) return undefined;
   const format = formatFromFileName(target.path) ?? 'html';
-  const report = (await client.sendRequest(ReportRequest, {})) as Report | null;
+  // Files named relative to the folder, as `inbound report` names them, not by editor URIs.
+  const report = (await client.sendRequest(ReportRequest, { relativeTo: folder?.toString() })) as Report | null;
   if (!report) return undefined;
   const bytes = new TextEncoder().encode(renderReport(report, format));
   // Written beside the target, then moved over it: a reader never sees half a report.

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification } from '../../server/src/lsp/protocol';
 import type { WorkspaceStatus } from '../../server/src/lsp/protocol';
+import { roadmapDetail, roadmapHeadline, unreadSummary } from '../../server/src/report/words';
 
 export const STATUS_COMMAND = 'inbound.statusBarClicked';
 
@@ -17,6 +18,33 @@ export function startStatusBar(client: LanguageClient): vscode.Disposable {
   return vscode.Disposable.from(item, sub);
 }
 
+/**
+ * "4/5 roadmap-ready": the report's headline in a few characters. Waived items are not counted as
+ * ready (the report says "4 of 5 ready · 1 waived"), and a file that could not be read is named.
+ */
+export function statusText(s: WorkspaceStatus): { text: string; tooltip: string; warning: boolean } {
+  const r = s.roadmap;
+  const unread = unreadSummary(s.unread.map((u) => u.path));
+  // A waived item is an exception someone accountable approved: noted, not alarming.
+  const warning = r.ready + r.waived < r.total || s.unread.length > 0;
+  const mark = warning ? '$(warning)' : r.waived ? '$(info)' : '$(pass)';
+  const text = r.total ? `${mark} ${r.ready}/${r.total} roadmap-ready` : `${mark} Inbound`;
+  const detail = roadmapDetail(r);
+  const tooltip = [
+    `**Inbound** — ${s.requirements} requirement${s.requirements === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}`,
+    ...(unread ? [`**${unread}**: their requirements are not counted until the YAML is fixed.`] : []),
+    r.total ? `${roadmapHeadline(r)}${detail ? ` · ${detail}` : ''}.` : 'Nothing on the roadmap yet.',
+    `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}. Click for the readiness report.`,
+  ].join('\n\n');
+  return { text, tooltip, warning };
+}
+
+/** What the status bar last showed, for the extension's API (tests read it to compare with the report). */
+let shown: { text: string; tooltip: string } | undefined;
+export function lastStatus(): { text: string; tooltip: string } | undefined {
+  return shown;
+}
+
 export function show(item: vscode.StatusBarItem, s: WorkspaceStatus): void {
   if (s.indexing) {
     item.text = '$(sync~spin) Inbound';
@@ -24,17 +52,9 @@ export function show(item: vscode.StatusBarItem, s: WorkspaceStatus): void {
     item.backgroundColor = undefined;
     return;
   }
-  const blocked = s.roadmap - s.ready;
-  item.text = s.roadmap ? `${blocked ? '$(warning)' : '$(pass)'} ${s.ready}/${s.roadmap} roadmap-ready` : '$(pass) Inbound';
-  item.backgroundColor = blocked ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-  const md = new vscode.MarkdownString(
-    [
-      `**Inbound** — ${s.requirements} requirement${s.requirements === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}`,
-      s.roadmap
-        ? `${s.ready} of ${s.roadmap} roadmap items have the market evidence the roadmap asks for${blocked ? `; **${blocked} blocked** by the roadmap gate` : ''}.`
-        : 'Nothing is on the roadmap yet.',
-      `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}. Click for the readiness report.`,
-    ].join('\n\n'),
-  );
-  item.tooltip = md;
+  const { text, tooltip, warning } = statusText(s);
+  item.text = text;
+  item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  item.tooltip = new vscode.MarkdownString(tooltip);
+  shown = { text, tooltip };
 }

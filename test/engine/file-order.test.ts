@@ -29,7 +29,7 @@ describe('file order', () => {
   const expected = everything(sorted);
 
   it('the fixture has duplicate ids, cycles and mistyped references to judge', () => {
-    const codes = new Set(expected.flatMap((f) => f.diagnostics.map((d) => d.code)));
+    const codes = new Set<string>(expected.flatMap((f) => f.diagnostics.map((d) => d.code)));
     for (const code of ['duplicate-id', 'dependency-cycle', 'unknown-reference']) assert.ok(codes.has(code), code);
   });
 

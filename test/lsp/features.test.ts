@@ -210,7 +210,8 @@ describe('symbols and lens', () => {
       [4, '0 deals · 1 market · shipped'],
       [15, '1 deal · 2 market · roadmap-ready'],
       [41, '1 deal · 0 market · not roadmap-ready'],
-      [52, '2 deals · 0 market · at risk: sales-driven'],
+      // A deal and an RFP: an RFP is not a deal.
+      [52, '1 deal · 1 RFP · 0 market · at risk: sales-driven'],
     ]);
   });
 });

@@ -323,6 +323,66 @@ describe('HTML report in a real browser', { skip, timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('webview: whole account names, charts that fit, a heading per view, and a file that could not be read named on every view', async () => {
+    const long = 'Kreditanstalt für Wiederaufbau Beteiligungsgesellschaft International Holdings GmbH & Co. KG';
+    const dir = mkdtempSync(join(tmpdir(), 'inbound-polish-'));
+    const deal = (id: string, account: string, amount: string) =>
+      `  - id: ${id}\n    title: Asked by ${account}\n    status: roadmap\n    evidence:\n      - kind: sales-deal\n        account: ${account}\n        deal: OPP-${id}\n${amount}        date: 2026-09-12\n`;
+    writeFileSync(
+      join(dir, 'a.req.yaml'),
+      'area: A product area with a name far longer than any chart label column was ever meant to hold\nrequirements:\n' +
+        deal('A-1', long, '        amount: 480000\n        currency: USD\n') +
+        deal('A-2', long, '        amount: 115000\n') +
+        deal('A-3', 'Initech', ''),
+    );
+    writeFileSync(join(dir, 'broken.req.yaml'), 'requirements:\n  - id: B-1\n    title: "never closed\n');
+    const { workspace } = loadWorkspace({ paths: [dir], cwd: dir, today: TODAY });
+    const report = buildReport(workspace);
+    rmSync(dir, { recursive: true, force: true });
+    const { page, watch } = await openPage(
+      renderReportHtml(report, { target: 'webview', nonce: NONCE, cspSource: CSP_SOURCE, view: 'concentration' }),
+      'webview-polish.html',
+    );
+    await themeWebview(page, 'vscode-light');
+    await assertNothingRan(page, watch);
+    assert.equal(await page.title(), 'Account concentration — 23 Nov 2026');
+    assert.equal(await page.locator('h1').innerText(), 'Account concentration');
+    // The top account's whole name, wrapped rather than cut.
+    const top = page.locator('.kpi-name .value');
+    assert.equal(await top.innerText().then((t) => t.replace(/\s+/g, ' ')), long);
+    assert.ok(await top.evaluate((e) => e.scrollWidth <= e.clientWidth + 1), 'the name is not cut off');
+    assert.match(await page.locator('.kpi-name .sub').innerText(), /USD 480,000 · 115,000 without a currency/);
+    // Every label and value of every chart lies inside its chart.
+    for (const view of ['concentration', 'evidence'] as const) {
+      await page.getByRole('tab', { name: view === 'concentration' ? 'Account concentration' : 'Evidence mix' }).click();
+      const outside = await page.locator(`#${view} svg.chart`).evaluateAll((charts) =>
+        charts.flatMap((svg) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')]
+            .filter((t) => {
+              const r = t.getBoundingClientRect();
+              return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+            })
+            .map((t) => t.textContent);
+        }),
+      );
+      assert.deepEqual(outside, [], `${view}: text inside the chart`);
+    }
+    // The heading follows the tab, and the editor hears which view is shown.
+    assert.equal(await page.locator('h1').innerText(), 'Evidence mix');
+    assert.deepEqual((await flags(page)).messages.at(-1), { type: 'view', view: 'evidence' });
+    // The file that could not be read is named above every view, with what to fix.
+    for (const tab of ['Readiness', 'Account concentration', 'Evidence mix']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const notice = page.locator('.notice.unread');
+      assert.ok(await notice.isVisible(), `notice on ${tab}`);
+      assert.match(await notice.innerText(), /1 file could not be read: broken\.req\.yaml/);
+    }
+    assert.match(await page.locator('.masthead .meta').innerText(), /in 2 files \(1 could not be read\)/);
+    await page.screenshot({ path: join(ARTIFACTS, 'webview-polish.png'), fullPage: true });
+    await page.close();
+  });
+
   it('webview: follows the VS Code theme, light and dark', async () => {
     for (const theme of ['vscode-light', 'vscode-dark'] as const) {
       const { page, watch } = await openPage(renderReportHtml(examples, { target: 'webview', nonce: NONCE, cspSource: CSP_SOURCE, view: 'readiness' }), `webview-${theme}.html`);

@@ -78,7 +78,7 @@ describe('Markdown report', () => {
       'Checkout',
       'Roadmap',
       'dana@example.com',
-      '1 sales · 2 market',
+      '1 deal · 2 market',
       'Sales deal 1, Interview 1, Support tickets 1',
       'Acme GmbH, Globex AG',
       '2 market items',

@@ -108,7 +108,7 @@ describe('the example workspace', () => {
     assert.equal(chk101.file, 'examples/checkout.req.yaml');
     assert.equal(chk101.path, 'checkout.req.yaml');
     assert.equal(chk101.line, 14, '0-based line of the id');
-    assert.deepEqual(chk101.evidence, { sales: 1, market: 2, byKind: { 'sales-deal': 1, interview: 1, 'support-tickets': 1 }, incomplete: 0 });
+    assert.deepEqual(chk101.evidence, { sales: 1, deals: 1, rfps: 0, market: 2, sameAccount: 0, byKind: { 'sales-deal': 1, interview: 1, 'support-tickets': 1 }, incomplete: 0 });
     assert.deepEqual(chk101.accounts, ['Acme GmbH', 'Globex AG']);
     assert.deepEqual(r.requirements.find((q) => q.id === 'PLT-8')!.waiver, {
       reason: 'Required by the SOC 2 audit for every customer.',

@@ -5,7 +5,8 @@
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver';
 import type { CompletionItem, Position } from 'vscode-languageserver';
 import { CONFIG_KEYS, RULE_CODES, SEVERITY_SETTINGS } from '../../../schemas/config';
-import { EVIDENCE_KIND_NAMES, evidenceKeys, isEvidenceKind } from '../../../schemas/evidence';
+import { EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, evidenceKeys, isEvidenceKind } from '../../../schemas/evidence';
+import { evidenceOf } from '../engine/independence';
 import { STATUSES } from '../../../schemas/primitives';
 import type { Status } from '../../../schemas/primitives';
 import { FILE_KEYS, REQUIREMENT_KEYS, WAIVER_KEYS } from '../../../schemas/requirements';
@@ -30,7 +31,7 @@ export function complete(view: DocumentView | undefined, position: Position): Co
   // An account name has spaces: it replaces the whole value, not just the word at the cursor.
   const whole = ctx.position === 'value' && ctx.key === 'account' && ctx.value;
   const range = toRange(view.lines, whole || ctx.span);
-  const items = view.isConfig ? configItems(ctx) : requirementItems(view, ctx);
+  const items = view.isConfig ? configItems(ctx) : requirementItems(view, ctx, offset);
   return items.map(({ insertText, ...item }) => ({ ...item, textEdit: { range, newText: insertText ?? item.label } }));
 }
 
@@ -49,7 +50,7 @@ function values(names: readonly string[], doc?: (v: string) => string | undefine
   }));
 }
 
-function requirementItems(view: DocumentView, ctx: CursorContext): CompletionItem[] {
+function requirementItems(view: DocumentView, ctx: CursorContext, offset: number): CompletionItem[] {
   const catalog = view.project.workspace.catalog();
   if (ctx.position === 'entry' || (ctx.position === 'value' && ctx.key === 'depends-on')) {
     if ((ctx.position === 'entry' ? ctx.key : 'depends-on') !== 'depends-on') return [];
@@ -72,11 +73,18 @@ function requirementItems(view: DocumentView, ctx: CursorContext): CompletionIte
       return values(ENUMS[key]);
     }
     if (key === 'account') {
-      const accounts = [...catalog.accounts.values()].sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name));
+      // In a market item, the accounts of the requirement's own deals come last, said for what they
+      // are: an interview with the customer whose deal asked for it is the same voice, not the market.
+      const same = sameVoiceAccounts(view, ctx, offset);
+      const accounts = [...catalog.accounts.entries()]
+        .map(([key, a]) => ({ ...a, same: same.has(key) }))
+        .sort((a, b) => Number(a.same) - Number(b.same) || b.uses - a.uses || a.name.localeCompare(b.name));
       return accounts.map((a, i) => ({
         label: a.name,
         kind: CompletionItemKind.Value,
-        detail: `used ${a.uses} time${a.uses === 1 ? '' : 's'} in the workspace`,
+        detail: a.same
+          ? "this requirement's own deal: market evidence from it is the same voice, not independent"
+          : `used ${a.uses} time${a.uses === 1 ? '' : 's'} in the workspace`,
         sortText: String(i).padStart(5, '0'),
       }));
     }
@@ -101,6 +109,14 @@ function requirementItems(view: DocumentView, ctx: CursorContext): CompletionIte
     default:
       return [];
   }
+}
+
+/** In a market evidence item: the comparison keys of the accounts the requirement's sales evidence names. */
+function sameVoiceAccounts(view: DocumentView, ctx: CursorContext, offset: number): ReadonlySet<string> {
+  const kind = ctx.siblings.get('kind');
+  if (ctx.block !== 'requirements[].evidence[]' || !kind || !isEvidenceKind(kind) || EVIDENCE_KINDS[kind].class !== 'market') return new Set();
+  const req = view.analysis?.model.requirements.find((r) => r.span.start <= offset && offset <= r.span.end);
+  return new Set(req ? evidenceOf(req).salesAccounts.keys() : []);
 }
 
 const REQUIREMENT_KEY_DETAIL: Record<string, string> = {

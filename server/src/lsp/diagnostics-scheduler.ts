@@ -21,7 +21,7 @@ import { DiagnosticsLedger } from './ledger';
 import { fileOf, uriOf } from './projects';
 import type { Project } from './projects';
 import { StatusNotification } from './protocol';
-import type { WorkspaceStatus } from './protocol';
+import { workspaceStatus } from './workspace-status';
 import { runSafe } from './run-safe';
 import type { ServerState } from './server-state';
 
@@ -133,24 +133,13 @@ export class DiagnosticsScheduler {
 
   /** The workspace at a glance, for the status bar; sent only when it changed. */
   sendStatus(): void {
-    const status: WorkspaceStatus = { indexing: this.indexing(), files: 0, requirements: 0, roadmap: 0, ready: 0, errors: 0, warnings: 0 };
-    for (const project of this.state.projects.all()) {
-      const ws = project.workspace;
-      for (const a of ws.analyses()) {
-        status.files++;
-        status.requirements += a.model.requirements.length;
-        for (const req of a.model.requirements) if (req.status && ws.policy.roadmapStatuses.includes(req.status)) status.roadmap++;
-      }
-    }
-    let blocked = 0;
+    const status = workspaceStatus(this.state.projects.all(), this.indexing());
     for (const entry of this.ledger.entriesList()) {
       for (const d of entry.items) {
         if (d.severity === 1) status.errors++;
         else if (d.severity === 2) status.warnings++;
-        if (d.code === 'roadmap-gate') blocked++;
       }
     }
-    status.ready = Math.max(0, status.roadmap - blocked);
     const text = JSON.stringify(status);
     if (text === this.lastStatus) return;
     this.lastStatus = text;

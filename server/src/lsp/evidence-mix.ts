@@ -1,10 +1,12 @@
 /**
  * One requirement's evidence at a glance, as the code lens and hover say it:
- * "1 deal · 0 market · not roadmap-ready". The verdict is the report's, read from the same findings.
+ * "1 deal · 0 market · not roadmap-ready". The counts and the verdict are the report's own (the
+ * engine's `judgeFile`), in the report's words, so the editor and the report never disagree.
  */
-import type { Diagnostic, Requirement, Workspace } from '../engine';
-import { verdictOf } from '../engine/report/readiness';
+import type { Requirement, Workspace } from '../engine';
+import { judgedAt, judgeFile } from '../engine/report';
 import type { Verdict } from '../engine/report';
+import { evidenceSummary } from '../report/words';
 
 const VERDICT_WORDS: Record<Verdict, string> = {
   ready: 'roadmap-ready',
@@ -17,47 +19,19 @@ const VERDICT_WORDS: Record<Verdict, string> = {
 };
 
 export interface EvidenceMix {
-  sales: number;
-  market: number;
   verdict: Verdict;
   accounts: string[];
   /** "1 deal · 0 market · not roadmap-ready" */
   summary: string;
 }
 
-export function evidenceMix(req: Requirement, workspace: Workspace, shown?: ReadonlySet<Diagnostic['code']>): EvidenceMix {
-  const complete = req.evidence.filter((e) => e.complete);
-  const sales = complete.filter((e) => e.class === 'sales').length;
-  const market = complete.filter((e) => e.class === 'market').length;
-  const codes = shown ?? codesOf(req, workspace);
-  const verdict = verdictOf(req, codes, { policy: workspace.policy, today: workspace.today });
+/** The requirement's mix, judged in its file; undefined when the file could not be read. */
+export function evidenceMix(req: Requirement, workspace: Workspace, file: string): EvidenceMix | undefined {
+  const judged = judgeFile(workspace, file);
+  const row = judged && judgedAt(judged, req);
+  if (!row) return undefined;
   const accounts = new Map<string, string>();
-  for (const e of complete) if (e.accountKey && !accounts.has(e.accountKey)) accounts.set(e.accountKey, e.account!);
-  const words = verdict === 'closed' ? (req.status ?? 'closed') : VERDICT_WORDS[verdict];
-  return {
-    sales,
-    market,
-    verdict,
-    accounts: [...accounts.values()],
-    summary: `${sales} deal${sales === 1 ? '' : 's'} · ${market} market · ${words}`,
-  };
-}
-
-/** The codes shown on each requirement of a file, found by where the findings are. */
-export function codesByRequirement(requirements: readonly Requirement[], diagnostics: readonly Diagnostic[]): Map<Requirement, Set<Diagnostic['code']>> {
-  const out = new Map<Requirement, Set<Diagnostic['code']>>();
-  for (const req of requirements) out.set(req, new Set());
-  for (const d of diagnostics) {
-    const req = requirements.find((r) => r.span.start <= d.span.start && d.span.start <= r.span.end);
-    if (req) out.get(req)!.add(d.code);
-  }
-  return out;
-}
-
-function codesOf(req: Requirement, workspace: Workspace): Set<Diagnostic['code']> {
-  for (const a of workspace.analyses()) {
-    if (!a.model.requirements.includes(req)) continue;
-    return codesByRequirement([req], workspace.diagnostics(a.file).diagnostics).get(req)!;
-  }
-  return new Set();
+  for (const e of req.evidence) if (e.complete && e.accountKey && !accounts.has(e.accountKey)) accounts.set(e.accountKey, e.account!);
+  const words = row.verdict === 'closed' ? (req.status ?? 'closed') : VERDICT_WORDS[row.verdict];
+  return { verdict: row.verdict, accounts: [...accounts.values()], summary: `${evidenceSummary(row.counts)} · ${words}` };
 }

@@ -12,6 +12,7 @@ import { cursorContext, wordAt } from '../engine/cursor';
 import type { Requirement } from '../engine';
 import { toRange } from './convert';
 import { evidenceMix } from './evidence-mix';
+import { evidenceOf, sameVoiceNote } from '../engine/independence';
 import type { DocumentView } from './document-view';
 import { describeKind, STATUS_MEANING } from './words';
 
@@ -32,15 +33,18 @@ export function hover(view: DocumentView | undefined, position: Position): Hover
   }
   const defs = view.project.workspace.catalog().definitions.get(word.word);
   if (defs && (ctx.key === 'id' || ctx.key === 'depends-on' || ctx.position === 'entry')) {
-    return markdown(defs.map((d) => describeRequirement(d.requirement, view)).join('\n\n---\n\n'));
+    return markdown(defs.map((d) => describeRequirement(d.requirement, d.file, view)).join('\n\n---\n\n'));
   }
   return null;
 }
 
-function describeRequirement(req: Requirement, view: DocumentView): string {
-  const mix = evidenceMix(req, view.project.workspace);
+function describeRequirement(req: Requirement, file: string, view: DocumentView): string {
+  const mix = evidenceMix(req, view.project.workspace, file);
   const lines = [`**${req.id}** — ${req.title ?? '(no title yet)'}`, `Status: **${req.status ?? 'not set'}**${req.owner ? ` · owner ${req.owner}` : ''}`];
+  if (!mix) return [...lines, 'Evidence: not counted — YAML cannot read its file.'].join('\n\n');
   lines.push(`Evidence: ${mix.summary}`);
   if (mix.accounts.length) lines.push(`Accounts: ${mix.accounts.join(', ')}`);
+  const note = sameVoiceNote(evidenceOf(req));
+  if (note) lines.push(`Not independent: ${note}.`);
   return lines.join('\n\n');
 }

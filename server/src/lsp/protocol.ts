@@ -4,16 +4,24 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { RoadmapHeadline } from '../engine/report/types';
 
-/** The workspace at a glance, for the status bar. */
+/**
+ * The workspace at a glance, for the status bar: the same tally the report's headline shows
+ * (`ReadinessTally` in the engine), summed over the workspace's projects.
+ */
 export interface WorkspaceStatus {
   /** Still reading the workspace's files. */
   indexing: boolean;
+  /** Requirement files, those that could not be read included. */
   files: number;
+  /** Requirements in the files that could be read. */
   requirements: number;
-  /** Requirements with a roadmap status, and how many of them pass the gate (waived ones included). */
-  roadmap: number;
-  ready: number;
+  /** Requirements with a roadmap status, by verdict: `ready` of `total`, the rest waived, blocked… */
+  roadmap: RoadmapHeadline;
+  readyToPromote: number;
+  /** Files whose YAML could not be read: their requirements are in no total. */
+  unread: { uri: string; path: string; line: number; message: string }[];
   errors: number;
   warnings: number;
 }

@@ -8,18 +8,18 @@
  */
 import type { Report } from '../engine/report';
 import { renderReportCsv } from './csv';
-import { renderReportHtml } from './html/document';
+import { renderReportHtml, REPORT_VIEWS } from './html/document';
 import { renderReportJson } from './json';
 import { renderReportMarkdown } from './markdown';
 
 export { buildReport, VERDICTS } from '../engine/report';
 export type * from '../engine/report';
 export { renderReportCsv, inertCell } from './csv';
-export { renderReportHtml, contentSecurityPolicy, REPORT_VIEWS } from './html/document';
+export { renderReportHtml, contentSecurityPolicy, REPORT_VIEWS, VIEW_HEADING } from './html/document';
 export type { HtmlOptions, ReportView, WebviewHtmlOptions } from './html/document';
 export { renderReportJson } from './json';
 export { renderReportMarkdown } from './markdown';
-export { VERDICT_LABEL, VERDICT_MEANING, roadmapHeadline, roadmapDetail } from './words';
+export { VERDICT_LABEL, VERDICT_MEANING, evidenceSummary, roadmapHeadline, roadmapDetail, unreadSummary } from './words';
 
 /** What the webview posts when a requirement (or a stale item, or a silenced finding) is clicked. */
 export interface OpenMessage {
@@ -35,6 +35,17 @@ export function isOpenMessage(value: unknown): value is OpenMessage {
   return (
     typeof m === 'object' && m !== null && m.type === 'open' && typeof m.file === 'string' && Number.isInteger(m.line) && (m.line as number) >= 0
   );
+}
+
+/** What the webview posts when a tab is chosen: the editor's tab takes that view's title. */
+export interface ViewMessage {
+  type: 'view';
+  view: (typeof REPORT_VIEWS)[number];
+}
+
+export function isViewMessage(value: unknown): value is ViewMessage {
+  const m = value as Partial<ViewMessage> | null;
+  return typeof m === 'object' && m !== null && m.type === 'view' && (REPORT_VIEWS as readonly unknown[]).includes(m.view);
 }
 
 export const REPORT_FORMATS = ['md', 'html', 'csv', 'json'] as const;

@@ -15,9 +15,11 @@ import {
   plural,
   roadmapDetail,
   roadmapHeadline,
+  mixSummary,
   rowsOfStage,
   STAGES,
   statusLabel,
+  unreadSummary,
   VERDICT_LABEL,
   VERDICT_MEANING,
   verdictReason,
@@ -84,18 +86,20 @@ export function renderReportMarkdown(report: Report): string {
       `${plural(report.policy.minMarketEvidence, 'market evidence item')}; evidence older than ` +
       `${report.policy.staleAfterDays} days is stale.`,
   );
-  const detail = roadmapDetail(report);
+  const detail = roadmapDetail(h.roadmap);
+  const unread = unreadSummary(report.unreadFiles.map((f) => f.path));
   const top = report.concentration[0];
   const mix = marketShare(report.evidenceMix);
   out.push(
     [
-      `- **${roadmapHeadline(report)}**${detail ? ` — ${detail}` : ''}`,
+      ...(unread ? [`- ⚠️ **${cell(unread)}** — their requirements are not counted here (see Files not read, below)`] : []),
+      `- **${roadmapHeadline(h.roadmap)}**${detail ? ` — ${detail}` : ''}`,
       `- **${report.byVerdict['at-risk']} at risk** across the workspace, resting on one account or on sales alone`,
       `- **${h.readyToPromote} ready to promote** from the pipeline`,
       ...(top
         ? [`- Top account: **${cell(top.account)}** drives ${plural(top.requirements, 'open requirement')}, ${top.withoutMarketEvidence} without market evidence`]
         : []),
-      ...(mix !== undefined ? [`- **${mix}% market evidence** (${evidenceSummary(report.evidenceMix)})`] : []),
+      ...(mix !== undefined ? [`- **${mix}% market evidence** (${mixSummary(report.evidenceMix)})`] : []),
     ].join('\n'),
   );
 
@@ -158,12 +162,20 @@ export function renderReportMarkdown(report: Report): string {
   const m = report.evidenceMix;
   out.push(
     table(
-      ['Area', 'Requirements', 'Sales', 'Market', 'Market share', 'By kind'],
+      ['Area', 'Requirements', 'Sales', 'Market', 'Same account as the deal', 'Market share', 'By kind'],
       m.byArea.map((a) => {
         const share = marketShare(a);
-        return [cell(a.area ?? 'No area'), String(a.requirements), String(a.sales), String(a.market), share === undefined ? '—' : `${share}%`, cell(kindsSummary(a.byKind))];
+        return [
+          cell(a.area ?? 'No area'),
+          String(a.requirements),
+          String(a.sales),
+          String(a.market),
+          String(a.sameAccount),
+          share === undefined ? '—' : `${share}%`,
+          cell(kindsSummary(a.byKind)),
+        ];
       }),
-      ['l', 'r', 'r', 'r', 'r', 'l'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
     ),
   );
   out.push(

@@ -5,7 +5,7 @@
 import type { EvidenceKind } from '../../../schemas/evidence';
 import type { Status } from '../../../schemas/primitives';
 import { VERDICTS } from '../engine/report';
-import type { DealAmount, Report, RequirementReadiness, Verdict } from '../engine/report';
+import type { DealAmount, EvidenceCounts, Report, RequirementReadiness, RoadmapHeadline, Verdict } from '../engine/report';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   blocked: 'Blocked by the gate',
@@ -58,9 +58,16 @@ export function formatNumber(n: number): string {
   return NUMBER.format(n);
 }
 
-/** "EUR 120,000 + 60,000": currencies kept apart, never added up. */
+/**
+ * "EUR 120,000 + USD 60,000": currencies kept apart, never added up; amounts written without a
+ * currency are shown apart too ("EUR 120,000 · 15,000 without a currency"), never added to one.
+ */
 export function formatAmounts(amounts: readonly DealAmount[]): string {
-  return amounts.map((a) => (a.currency ? `${a.currency} ${formatNumber(a.total)}` : formatNumber(a.total))).join(' + ');
+  const named = amounts.filter((a) => a.currency).map((a) => `${a.currency} ${formatNumber(a.total)}`);
+  const bare = amounts.find((a) => !a.currency);
+  if (!bare) return named.join(' + ');
+  if (!named.length) return formatNumber(bare.total);
+  return `${named.join(' + ')} · ${formatNumber(bare.total)} without a currency`;
 }
 
 /** "24 Nov 2026": the date the report describes, as people write it. */
@@ -75,17 +82,18 @@ export function verdictReason(row: RequirementReadiness, report: Pick<Report, 'p
   const needed = report.policy.minMarketEvidence;
   const market = row.evidence.market;
   const codes = new Set(row.findings.map((f) => f.code));
+  const same = row.evidence.sameAccount ? `; ${sameAccountPhrase(row.evidence.sameAccount)} not counted` : '';
   switch (row.verdict) {
     case 'blocked':
-      return `${market} of ${needed} market evidence`;
+      return `${market} of ${needed} market evidence${same}`;
     case 'waived':
       return row.waiver ? `approved by ${row.waiver.approvedBy}` : 'approved exception';
     case 'at-risk':
-      return codes.has('single-deal') ? `one account: ${row.accounts[0] ?? 'unnamed'}` : `sales only: ${plural(row.accounts.length, 'account')}`;
+      return (codes.has('single-deal') ? `one account: ${row.accounts[0] ?? 'unnamed'}` : `sales only: ${plural(row.accounts.length, 'account')}`) + same;
     case 'no-evidence':
       return row.evidence.incomplete > 0 ? `${plural(row.evidence.incomplete, 'placeholder')} to fill in` : 'nothing behind it';
     case 'gathering':
-      return `${market} of ${needed} market evidence`;
+      return `${market} of ${needed} market evidence${same}`;
     case 'ready':
       return `${plural(market, 'market item')}`;
     case 'closed':
@@ -93,9 +101,23 @@ export function verdictReason(row: RequirementReadiness, report: Pick<Report, 'p
   }
 }
 
-/** "1 sales · 2 market". */
-export function evidenceSummary(e: { sales: number; market: number }): string {
-  return `${e.sales} sales · ${e.market} market`;
+/** "1 same account as the deal": market items from the deal's own account, the same voice. */
+export function sameAccountPhrase(n: number): string {
+  return `${n} same account as the deal`;
+}
+
+/**
+ * A requirement's evidence in one line, the same in the code lens, hover and every report:
+ * "2 deals · 1 RFP · 0 market · 1 same account as the deal". Deals and RFPs are named apart (an RFP
+ * is not a deal); market counts independent market evidence only.
+ */
+export function evidenceSummary(e: Pick<EvidenceCounts, 'deals' | 'rfps' | 'market' | 'sameAccount'>): string {
+  return [
+    plural(e.deals, 'deal'),
+    ...(e.rfps ? [plural(e.rfps, 'RFP')] : []),
+    `${e.market} market`,
+    ...(e.sameAccount ? [sameAccountPhrase(e.sameAccount)] : []),
+  ].join(' · ');
 }
 
 /** "Sales deal 1, Interview 2": the kinds present. */
@@ -103,16 +125,14 @@ export function kindsSummary(byKind: Partial<Record<EvidenceKind, number>>): str
   return (Object.entries(byKind) as [EvidenceKind, number][]).map(([k, n]) => `${kindLabel(k)} ${n}`).join(', ');
 }
 
-/** The headline a roadmap review opens with. */
-export function roadmapHeadline(report: Report): string {
-  const r = report.headline.roadmap;
+/** The headline a roadmap review opens with: "4 of 5 roadmap items ready". */
+export function roadmapHeadline(r: RoadmapHeadline): string {
   if (r.total === 0) return 'Nothing on the roadmap yet';
   return `${r.ready} of ${plural(r.total, 'roadmap item')} ready`;
 }
 
 /** "1 waived · 3 blocked by the gate": what stands beside the headline. */
-export function roadmapDetail(report: Report): string {
-  const r = report.headline.roadmap;
+export function roadmapDetail(r: RoadmapHeadline): string {
   const parts = [
     r.waived ? `${r.waived} waived` : '',
     r.blocked ? `${r.blocked} blocked by the gate` : '',
@@ -120,6 +140,13 @@ export function roadmapDetail(report: Report): string {
     r.noEvidence ? `${r.noEvidence} without evidence` : '',
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : r.total ? 'nothing blocked' : '';
+}
+
+/** "1 file could not be read: checkout.req.yaml" — counted and named wherever totals are shown. */
+export function unreadSummary(paths: readonly string[], max = 3): string {
+  if (paths.length === 0) return '';
+  const named = paths.slice(0, max).join(', ') + (paths.length > max ? ` and ${paths.length - max} more` : '');
+  return `${plural(paths.length, 'file')} could not be read: ${named}`;
 }
 
 /** The three groups a readiness review walks through, in that order. */
@@ -144,8 +171,16 @@ export function rowsOfStage(report: Report, stage: Stage): RequirementReadiness[
     .map(({ r }) => r);
 }
 
-/** Share of market evidence, as a whole percentage; undefined when there is no evidence at all. */
-export function marketShare(e: { sales: number; market: number }): number | undefined {
-  const total = e.sales + e.market;
+/**
+ * Share of independent market evidence among all complete evidence, as a whole percentage;
+ * undefined when there is no evidence at all. Same-account items count in the whole, not the share.
+ */
+export function marketShare(e: { sales: number; market: number; sameAccount: number }): number | undefined {
+  const total = e.sales + e.market + e.sameAccount;
   return total ? Math.round((100 * e.market) / total) : undefined;
+}
+
+/** "12 sales · 8 market · 1 same account as the deal": a whole area's or workspace's evidence. */
+export function mixSummary(e: { sales: number; market: number; sameAccount: number }): string {
+  return [`${e.sales} sales`, `${e.market} market`, ...(e.sameAccount ? [sameAccountPhrase(e.sameAccount)] : [])].join(' · ');
 }

@@ -2,20 +2,17 @@
  * Workspace → report. Reads the same analyses and diagnostics that the editor and `inbound check`
  * show, so every verdict, stale item and silenced finding here is one a person can also see there.
  */
-import type { RuleCode } from '../../../../schemas/config';
 import { STATUSES } from '../../../../schemas/primitives';
 import { daysBetween } from '../clock';
-import type { Evidence } from '../model';
 import type { RuleContext } from '../rules/rule';
-import type { Diagnostic, Span, Suppressed } from '../types';
 import type { Workspace } from '../workspace';
 import { AccountNames } from './accounts';
 import { ConcentrationLedger } from './concentration';
 import { EvidenceMixTally, inKindOrder } from './evidence-mix';
+import { judgeFile, ReadinessTally } from './judge';
 import { displayPaths } from './paths';
-import { isClosedStatus, isOnRoadmap, verdictOf } from './readiness';
+import { isClosedStatus } from './readiness';
 import type {
-  EvidenceCounts,
   Report,
   RequirementReadiness,
   SilencedFinding,
@@ -38,43 +35,35 @@ export interface ReportOptions {
   only?: (file: string) => boolean;
 }
 
-/** Findings that mean the file's YAML was not read: its requirements would be guesses. */
-const UNREAD: readonly RuleCode[] = ['yaml-syntax', 'file-too-large'];
-
 export function buildReport(workspace: Workspace, options: ReportOptions = {}): Report {
   const ctx: RuleContext = { policy: workspace.policy, today: workspace.today };
-  const files = workspace.fileNames().filter((f) => !options.only || options.only(f)).sort();
+  const files = workspace.fileNames().filter((f) => !options.only || options.only(f));
   const names = new Map(files.map((f) => [f, options.fileName ? options.fileName(f) : f]));
   const paths = displayPaths([...names.values()]);
   const accounts = new AccountNames();
   const ledger = new ConcentrationLedger();
   const mix = new EvidenceMixTally();
+  const tally = new ReadinessTally();
   const requirements: RequirementReadiness[] = [];
   const staleEvidence: StaleEvidence[] = [];
   const silenced: SilencedFinding[] = [];
   const unreadFiles: UnreadFile[] = [];
 
   for (const key of files) {
-    const analysis = workspace.get(key);
-    if (!analysis) continue;
+    const judged = judgeFile(workspace, key);
+    if (!judged) continue;
+    tally.add(judged);
+    const { analysis } = judged;
     const file = names.get(key)!;
     const path = paths.get(file)!;
     const lineOf = (offset: number) => analysis.lines.positionAt(offset).line;
-    const unread = analysis.findings.find((f) => UNREAD.includes(f.code));
-    if (unread) {
-      unreadFiles.push({ file, path, line: lineOf(unread.span.start), message: unread.message });
+    if (judged.unread) {
+      unreadFiles.push({ file, path, line: lineOf(judged.unread.span.start), message: judged.unread.message });
       continue;
     }
-    const { diagnostics, suppressed } = workspace.diagnostics(key);
     const area = analysis.model.area;
 
-    for (const req of analysis.model.requirements) {
-      const shown = within(diagnostics, req.span);
-      const quiet = within(suppressed, req.span);
-      const codes = new Set(shown.map((d) => d.code));
-      const verdict = verdictOf(req, codes, ctx);
-      const evidence = countEvidence(req.evidence);
-      const onRoadmap = isOnRoadmap(req, ctx);
+    for (const { req, verdict, onRoadmap, counts, shown, quiet } of judged.requirements) {
       const complete = req.evidence.filter((e) => e.complete);
       const row: RequirementReadiness = {
         file,
@@ -83,7 +72,7 @@ export function buildReport(workspace: Workspace, options: ReportOptions = {}): 
         ...defined({ id: req.id, title: req.title, area, status: req.status, owner: req.owner }),
         onRoadmap,
         verdict,
-        evidence,
+        evidence: { ...counts, byKind: inKindOrder(counts.byKind) },
         accounts: distinct(complete.flatMap((e) => (e.account ? [accounts.name(e.account)] : []))),
         ...(verdict === 'waived' && req.waiver?.reason && req.waiver.approvedBy
           ? { waiver: { reason: req.waiver.reason, approvedBy: req.waiver.approvedBy, ...defined({ date: req.waiver.date }) } }
@@ -92,10 +81,10 @@ export function buildReport(workspace: Workspace, options: ReportOptions = {}): 
         silenced: quiet.map((d) => ({ code: d.code, reason: d.reason })),
       };
       requirements.push(row);
-      mix.add(area, evidence);
+      mix.add(area, counts);
       if (!isClosedStatus(req.status)) {
         ledger.addRequirement(
-          { label: req.id ?? req.title ?? `${path}:${row.line + 1}`, hasMarketEvidence: evidence.market > 0, onRoadmap },
+          { label: req.id ?? req.title ?? `${path}:${row.line + 1}`, hasMarketEvidence: counts.market > 0, onRoadmap },
           complete.filter((e) => e.class === 'sales'),
           (account) => accounts.name(account),
         );
@@ -115,7 +104,7 @@ export function buildReport(workspace: Workspace, options: ReportOptions = {}): 
         });
       }
     }
-    for (const d of suppressed) {
+    for (const d of judged.diagnostics.suppressed) {
       const req = analysis.model.requirements.find((r) => r.span.start <= d.span.start && d.span.start < r.span.end);
       silenced.push({
         file,
@@ -136,8 +125,6 @@ export function buildReport(workspace: Workspace, options: ReportOptions = {}): 
     byVerdict[r.verdict]++;
     byStatus[r.status ?? 'none']++;
   }
-  const roadmap = requirements.filter((r) => r.onRoadmap);
-  const count = (rows: RequirementReadiness[], v: Verdict) => rows.filter((r) => r.verdict === v).length;
   return {
     today: ctx.today,
     policy: {
@@ -145,18 +132,11 @@ export function buildReport(workspace: Workspace, options: ReportOptions = {}): 
       minMarketEvidence: ctx.policy.minMarketEvidence,
       staleAfterDays: ctx.policy.staleAfterDays,
     },
-    files: files.length,
+    files: tally.files,
     headline: {
-      requirements: requirements.length,
-      roadmap: {
-        total: roadmap.length,
-        ready: count(roadmap, 'ready'),
-        waived: count(roadmap, 'waived'),
-        blocked: count(roadmap, 'blocked'),
-        atRisk: count(roadmap, 'at-risk'),
-        noEvidence: count(roadmap, 'no-evidence'),
-      },
-      readyToPromote: requirements.filter((r) => !r.onRoadmap && r.verdict === 'ready').length,
+      requirements: tally.requirements,
+      roadmap: { ...tally.roadmap },
+      readyToPromote: tally.readyToPromote,
     },
     byStatus,
     byVerdict,
@@ -169,36 +149,6 @@ export function buildReport(workspace: Workspace, options: ReportOptions = {}): 
   };
 }
 
-function countEvidence(evidence: readonly Evidence[]): EvidenceCounts & { incomplete: number } {
-  const counts = { sales: 0, market: 0, byKind: {} as EvidenceCounts['byKind'], incomplete: 0 };
-  for (const e of evidence) {
-    if (!e.complete || !e.kind || !e.class) {
-      counts.incomplete++;
-      continue;
-    }
-    counts[e.class]++;
-    counts.byKind[e.kind] = (counts.byKind[e.kind] ?? 0) + 1;
-  }
-  return { ...counts, byKind: inKindOrder(counts.byKind) };
-}
-
-/**
- * The diagnostics that start inside a requirement. Both lists are in text order, so a binary
- * search finds the first one: linear overall even for a file with thousands of requirements.
- */
-function within<D extends Diagnostic | Suppressed>(sorted: readonly D[], span: Span): D[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].span.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: D[] = [];
-  for (let i = lo; i < sorted.length && sorted[i].span.start < span.end; i++) out.push(sorted[i]);
-  return out;
-}
-
 function distinct(values: string[]): string[] {
   return [...new Set(values)];
 }
@@ -209,4 +159,3 @@ function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]
   for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '') out[k] = v;
   return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
-

@@ -12,19 +12,22 @@ export class EvidenceMixTally {
   private readonly kinds = new Map<EvidenceKind, number>();
   private sales = 0;
   private market = 0;
+  private sameAccount = 0;
 
   add(area: string | undefined, evidence: EvidenceCounts): void {
     const key = area ?? '';
     let a = this.areas.get(key);
     if (!a) {
-      a = { ...(area === undefined ? {} : { area }), requirements: 0, sales: 0, market: 0, byKind: {} };
+      a = { ...(area === undefined ? {} : { area }), requirements: 0, sales: 0, market: 0, sameAccount: 0, byKind: {} };
       this.areas.set(key, a);
     }
     a.requirements++;
     a.sales += evidence.sales;
     a.market += evidence.market;
+    a.sameAccount += evidence.sameAccount;
     this.sales += evidence.sales;
     this.market += evidence.market;
+    this.sameAccount += evidence.sameAccount;
     for (const [kind, n] of Object.entries(evidence.byKind) as [EvidenceKind, number][]) {
       a.byKind[kind] = (a.byKind[kind] ?? 0) + n;
       this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + n);
@@ -39,6 +42,7 @@ export class EvidenceMixTally {
     return {
       sales: this.sales,
       market: this.market,
+      sameAccount: this.sameAccount,
       byKind: (Object.keys(EVIDENCE_KINDS) as EvidenceKind[]).map((kind) => ({
         kind,
         class: EVIDENCE_KINDS[kind].class,

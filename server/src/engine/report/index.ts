@@ -5,3 +5,6 @@ export { VERDICTS } from './types';
 export type * from './types';
 /** One requirement's verdict, for the code lens and hover: the same verdict the report shows. */
 export { verdictOf } from './readiness';
+/** Verdicts and the roadmap headline, for every view that shows a number (status bar, lens, CLI). */
+export { judgeFile, judgedAt, ReadinessTally, tallyWorkspace } from './judge';
+export type { JudgedFile, JudgedRequirement } from './judge';

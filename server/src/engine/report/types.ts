@@ -24,13 +24,13 @@ import type { Severity } from '../types';
 export const VERDICTS = ['blocked', 'at-risk', 'no-evidence', 'waived', 'gathering', 'ready', 'closed'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-/** Complete evidence items only: a placeholder lifts nothing until a person fills it in. */
-export interface EvidenceCounts {
-  sales: number;
-  market: number;
-  /** Only the kinds that occur. */
-  byKind: Partial<Record<EvidenceKind, number>>;
-}
+/**
+ * Complete evidence items only: a placeholder lifts nothing until a person fills it in. `market` is
+ * independent market evidence; `sameAccount` counts market items from the deal's own account (the
+ * same voice), shown but not counted as market evidence. `byKind` has only the kinds that occur.
+ */
+export type { EvidenceCounts } from '../independence';
+import type { EvidenceCounts } from '../independence';
 
 export interface FindingSummary {
   code: RuleCode;
@@ -58,10 +58,7 @@ export interface RequirementReadiness {
   /** The status is one of the policy's roadmap statuses. */
   onRoadmap: boolean;
   verdict: Verdict;
-  evidence: EvidenceCounts & {
-    /** Items with a schema finding of their own: they do not count yet. */
-    incomplete: number;
-  };
+  evidence: EvidenceCounts;
   /** Distinct accounts among the complete evidence, as first written in the workspace. */
   accounts: string[];
   /** The approved exception, when the verdict is `waived`. */
@@ -105,13 +102,17 @@ export interface AreaEvidence {
   area?: string;
   requirements: number;
   sales: number;
+  /** Independent market evidence. */
   market: number;
+  /** Market items from a deal's own account: the same voice, not counted as market evidence. */
+  sameAccount: number;
   byKind: Partial<Record<EvidenceKind, number>>;
 }
 
 export interface EvidenceMix {
   sales: number;
   market: number;
+  sameAccount: number;
   /** Every kind, in the order of the kinds table, zeros included. */
   byKind: KindCount[];
   /** Areas by name; requirements without an area last. */

@@ -22,6 +22,13 @@ const VIEW_TITLE: Record<ReportView, string> = {
   evidence: 'Evidence mix',
 };
 
+/** The page's heading and title on each view (the export holds every view: the readiness report). */
+export const VIEW_HEADING: Record<ReportView, string> = {
+  readiness: 'Roadmap readiness',
+  concentration: 'Account concentration',
+  evidence: 'Evidence mix',
+};
+
 export interface ExportHtmlOptions {
   target?: 'export';
 }
@@ -73,18 +80,18 @@ export function renderReportHtml(report: Report, options: HtmlOptions = {}): str
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {!webview && <meta name="color-scheme" content="light dark" />}
         <meta name="generator" content="Inbound" />
-        <title>{`Roadmap readiness — ${formatDay(report.today)}`}</title>
+        <title>{`${VIEW_HEADING[view]} — ${formatDay(report.today)}`}</title>
         <style nonce={webview?.nonce} dangerouslySetInnerHTML={{ __html: (webview ? WEBVIEW_PALETTE : EXPORT_PALETTE) + LAYOUT }} />
       </head>
       <body>
         <main>
-          <Masthead report={report} />
-          <Headline report={report} />
+          <Masthead report={report} heading={VIEW_HEADING[view]} />
+          <Headline report={report} ctx={ctx} />
           {webview ? (
             <>
               <nav class="tabs" role="tablist" aria-label="Report views">
                 {REPORT_VIEWS.map((v) => (
-                  <button type="button" role="tab" data-view={v} aria-selected={v === view ? 'true' : 'false'}>
+                  <button type="button" role="tab" data-view={v} data-heading={VIEW_HEADING[v]} aria-selected={v === view ? 'true' : 'false'}>
                     {VIEW_TITLE[v]}
                   </button>
                 ))}

@@ -14,15 +14,17 @@ import {
   kindsSummary,
   marketShare,
   plural,
+  mixSummary,
   roadmapDetail,
   rowsOfStage,
   STAGES,
   statusLabel,
+  unreadSummary,
   VERDICT_LABEL,
   VERDICT_MEANING,
   verdictReason,
 } from '../words';
-import { ConcentrationChart, EvidenceBar, EvidenceMixChart, ShareBar, Swatch, truncate, VerdictBar } from './charts';
+import { ConcentrationChart, EvidenceBar, EvidenceMixChart, ShareBar, Swatch, VerdictBar } from './charts';
 
 /** How the parts render: the webview lets a click open a requirement, the export has no script. */
 export interface RenderContext {
@@ -49,13 +51,15 @@ function RequirementId({ row, ctx }: { row: RequirementReadiness; ctx: RenderCon
   );
 }
 
-export function Masthead({ report }: { report: Report }) {
+/** The page's heading: what the view shows (the webview's script changes it with the tab). */
+export function Masthead({ report, heading }: { report: Report; heading: string }) {
+  const unread = report.unreadFiles.length;
   return (
     <header class="masthead">
       <p class="eyebrow">Inbound · evidence report</p>
-      <h1>Roadmap readiness</h1>
+      <h1 id="report-heading">{heading}</h1>
       <p class="meta">
-        {`As of ${formatDay(report.today)} · ${plural(report.headline.requirements, 'requirement')} in ${plural(report.files, 'file')} · ` +
+        {`As of ${formatDay(report.today)} · ${plural(report.headline.requirements, 'requirement')} in ${plural(report.files, 'file')}${unread ? ` (${unread} could not be read)` : ''} · ` +
           `the roadmap needs ${plural(report.policy.minMarketEvidence, 'market evidence item')} · ` +
           `evidence older than ${report.policy.staleAfterDays} days is stale`}
       </p>
@@ -63,9 +67,9 @@ export function Masthead({ report }: { report: Report }) {
   );
 }
 
-function Kpi({ value, of, label, sub, tone }: { value: string; of?: string; label: string; sub: string; tone: string }) {
+function Kpi({ value, of, label, sub, tone, name }: { value: string; of?: string; label: string; sub: string; tone: string; name?: boolean }) {
   return (
-    <div class={`kpi tone-${tone}`}>
+    <div class={`kpi tone-${tone}${name ? ' kpi-name' : ''}`}>
       <span class="value">
         {value}
         {of && <small>{` of ${of}`}</small>}
@@ -76,41 +80,68 @@ function Kpi({ value, of, label, sub, tone }: { value: string; of?: string; labe
   );
 }
 
-export function Headline({ report }: { report: Report }) {
+export function Headline({ report, ctx }: { report: Report; ctx: RenderContext }) {
   const r = report.headline.roadmap;
   const share = marketShare(report.evidenceMix);
   const top = report.concentration[0];
   const atRisk = report.byVerdict['at-risk'];
   const none = report.byVerdict['no-evidence'];
   return (
-    <section class="kpis" aria-label="Headline">
-      {r.total ? (
-        <Kpi value={String(r.ready)} of={String(r.total)} label="roadmap items ready" sub={roadmapDetail(report)} tone={r.ready === r.total ? 'ready' : 'blocked'} />
-      ) : (
-        <Kpi value="—" label="Nothing on the roadmap yet" sub={`${report.headline.readyToPromote} ready to promote`} tone="neutral" />
-      )}
-      <Kpi
-        value={String(atRisk)}
-        label="at risk"
-        sub={`rest on one account or on sales alone${none ? ` · ${none} without evidence` : ''}`}
-        tone={atRisk ? 'at-risk' : 'ready'}
-      />
-      <Kpi
-        value={share === undefined ? '—' : `${share}%`}
-        label="market evidence"
-        sub={share === undefined ? 'no evidence yet' : evidenceSummary(report.evidenceMix)}
-        tone="market"
-      />
-      {top ? (
+    <>
+      {report.unreadFiles.length > 0 && <UnreadNotice report={report} ctx={ctx} />}
+      <section class="kpis" aria-label="Headline">
+        {r.total ? (
+          <Kpi value={String(r.ready)} of={String(r.total)} label="roadmap items ready" sub={roadmapDetail(r)} tone={r.ready === r.total ? 'ready' : 'blocked'} />
+        ) : (
+          <Kpi value="—" label="Nothing on the roadmap yet" sub={`${report.headline.readyToPromote} ready to promote`} tone="neutral" />
+        )}
         <Kpi
-          value={truncate(top.account, 22)}
-          label={`drives ${plural(top.requirements, 'open requirement')}`}
-          sub={`${top.withoutMarketEvidence} without market evidence${top.amounts.length ? ` · ${formatAmounts(top.amounts)}` : ''}`}
-          tone="without-market"
+          value={String(atRisk)}
+          label="at risk"
+          sub={`rest on one account or on sales alone${none ? ` · ${none} without evidence` : ''}`}
+          tone={atRisk ? 'at-risk' : 'ready'}
         />
-      ) : (
-        <Kpi value="—" label="no account drives the roadmap" sub="no open requirement rests on sales evidence" tone="neutral" />
-      )}
+        <Kpi
+          value={share === undefined ? '—' : `${share}%`}
+          label="market evidence"
+          sub={share === undefined ? 'no evidence yet' : mixSummary(report.evidenceMix)}
+          tone="market"
+        />
+        {top ? (
+          // The account's whole name, wrapped if need be: the one name a roadmap review must read.
+          <Kpi
+            value={top.account}
+            label={`drives ${plural(top.requirements, 'open requirement')}`}
+            sub={`${top.withoutMarketEvidence} without market evidence${top.amounts.length ? ` · ${formatAmounts(top.amounts)}` : ''}`}
+            tone="without-market"
+            name
+          />
+        ) : (
+          <Kpi value="—" label="no account drives the roadmap" sub="no open requirement rests on sales evidence" tone="neutral" />
+        )}
+      </section>
+    </>
+  );
+}
+
+/**
+ * Files whose YAML could not be read, at the top of every view: their requirements are in no total
+ * below, and a reader must not take the totals for the whole roadmap.
+ */
+function UnreadNotice({ report, ctx }: { report: Report; ctx: RenderContext }) {
+  return (
+    <section class="notice unread" role="note" aria-label="Files not read">
+      <p>
+        <strong>{unreadSummary(report.unreadFiles.map((f) => f.path))}</strong>
+        {'. Their requirements are not counted in this report: fix the YAML first.'}
+      </p>
+      <ul>
+        {report.unreadFiles.map((f) => (
+          <li class={ctx.interactive ? 'openable' : undefined} {...openAt(ctx, f)}>
+            <Where at={f} /> {f.message}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -178,7 +209,7 @@ function ReadinessTable({ report, rows, ctx, max }: { report: Report; rows: Requ
                 </td>
                 <td>{statusLabel(row.status)}</td>
                 <td>
-                  <EvidenceBar sales={row.evidence.sales} market={row.evidence.market} max={max} />
+                  <EvidenceBar sales={row.evidence.sales} market={row.evidence.market} sameAccount={row.evidence.sameAccount} max={max} />
                   <span class="evidence-count">{evidenceSummary(row.evidence)}</span>
                   {Object.keys(row.evidence.byKind).length > 0 && <span class="kinds">{kindsSummary(row.evidence.byKind)}</span>}
                   {row.evidence.incomplete > 0 && <span class="kinds">{`${row.evidence.incomplete} incomplete, not counted`}</span>}
@@ -194,7 +225,8 @@ function ReadinessTable({ report, rows, ctx, max }: { report: Report; rows: Requ
 }
 
 export function ReadinessSection({ report, ctx }: { report: Report; ctx: RenderContext }) {
-  const max = Math.max(1, ...report.requirements.map((r) => r.evidence.sales + r.evidence.market));
+  let max = 1;
+  for (const r of report.requirements) max = Math.max(max, r.evidence.sales + r.evidence.market + r.evidence.sameAccount);
   return (
     <section id="readiness" class="report-section" aria-labelledby="readiness-title">
       <h2 id="readiness-title">Readiness</h2>
@@ -343,6 +375,11 @@ export function EvidenceSection({ report, ctx }: { report: Report; ctx: RenderCo
                 <li>
                   <Swatch fill="market" /> market evidence: interviews, tickets, metrics, research…
                 </li>
+                {mix.sameAccount > 0 && (
+                  <li>
+                    <Swatch fill="same-account" /> same account as the deal: market evidence from a deal's own customer, not counted
+                  </li>
+                )}
               </ul>
             </figcaption>
           </figure>
@@ -357,6 +394,7 @@ export function EvidenceSection({ report, ctx }: { report: Report; ctx: RenderCo
                 <th class="num">Requirements</th>
                 <th class="num">Sales</th>
                 <th class="num">Market</th>
+                <th class="num" title="Market evidence from a deal's own account: the same voice, not counted as market evidence">Same account</th>
                 <th class="num">Market share</th>
               </tr>
             </thead>
@@ -372,6 +410,7 @@ export function EvidenceSection({ report, ctx }: { report: Report; ctx: RenderCo
                     <td class="num">{String(a.requirements)}</td>
                     <td class="num">{String(a.sales)}</td>
                     <td class="num">{String(a.market)}</td>
+                    <td class="num">{String(a.sameAccount)}</td>
                     <td class="num">{share === undefined ? '—' : `${share}%`}</td>
                   </tr>
                 );
@@ -485,31 +524,6 @@ export function EvidenceSection({ report, ctx }: { report: Report; ctx: RenderCo
         )}
       </Group>
 
-      {report.unreadFiles.length > 0 && (
-        <Group title="Files not read" count={report.unreadFiles.length}>
-          <p class="lede">Their YAML could not be read, so their requirements are not in this report. Fix them first.</p>
-          <div class="table-wrap">
-            <table class="unread">
-              <thead>
-                <tr>
-                  <th>File</th>
-                  <th>Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.unreadFiles.map((f) => (
-                  <tr class={ctx.interactive ? 'openable' : undefined} {...openAt(ctx, f)}>
-                    <td>
-                      <Where at={f} />
-                    </td>
-                    <td>{f.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Group>
-      )}
     </section>
   );
 }

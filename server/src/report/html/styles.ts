@@ -9,14 +9,14 @@ const LIGHT = `
   --accent: #0969da; --focus: #0969da;
   --ready: #1a7f37; --waived: #8250df; --blocked: #cf222e; --at-risk: #bc4c00; --no-evidence: #9a6700;
   --gathering: #1b7c83; --closed: #6e7781;
-  --sales: #e8590c; --market: #1c7ed6; --without-market: #d1242f;`;
+  --sales: #e8590c; --market: #1c7ed6; --without-market: #d1242f; --same-account: #f4a261;`;
 
 const DARK = `
   --bg: #0d1117; --surface: #151b23; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --track: #262c36;
   --accent: #4493f8; --focus: #4493f8;
   --ready: #3fb950; --waived: #ab7df8; --blocked: #f85149; --at-risk: #db6d28; --no-evidence: #d29922;
   --gathering: #39c5cf; --closed: #9198a1;
-  --sales: #f0883e; --market: #4493f8; --without-market: #f85149;`;
+  --sales: #f0883e; --market: #4493f8; --without-market: #f85149; --same-account: #b0643a;`;
 
 /** The exported file: light or dark as the reader prefers, always light on paper. */
 export const EXPORT_PALETTE = `
@@ -52,6 +52,7 @@ export const WEBVIEW_PALETTE = `
   --sales: var(--vscode-charts-orange, #d18616);
   --market: var(--vscode-charts-blue, #1a85ff);
   --without-market: var(--vscode-charts-red, #e51400);
+  --same-account: color-mix(in srgb, var(--sales) 55%, var(--bg));
   --font: var(--vscode-font-family, system-ui, sans-serif);
   --mono: var(--vscode-editor-font-family, monospace);
 }
@@ -82,6 +83,9 @@ code { font-family: var(--mono); font-size: .92em; }
 .kpi { position: relative; overflow: hidden; padding: 14px 16px 14px 20px; border: 1px solid var(--border); border-radius: 10px; background: var(--surface); }
 .kpi::before { content: ""; position: absolute; inset: 0 auto 0 0; width: 4px; background: var(--tone, var(--border)); }
 .kpi .value { display: block; overflow: hidden; font-size: 30px; font-weight: 650; line-height: 1.15; text-overflow: ellipsis; white-space: nowrap; }
+.kpi-name .value { overflow: visible; font-size: 18px; line-height: 1.25; white-space: normal; overflow-wrap: anywhere; }
+.notice { margin: 0 0 18px; padding: 10px 14px; border: 1px solid var(--blocked); border-left-width: 4px; border-radius: 8px; background: var(--surface); }
+.notice p { margin: 0 0 4px; } .notice ul { margin: 0; padding-left: 18px; } .notice li.openable { cursor: pointer; }
 .kpi .value small { color: var(--muted); font-size: 17px; font-weight: 500; }
 .kpi .label { display: block; margin-top: 2px; font-weight: 600; }
 .kpi .sub { display: block; margin-top: 2px; color: var(--muted); font-size: 12.5px; }
@@ -101,6 +105,7 @@ svg.mini { display: block; margin: 4px 0 3px; }
 svg.swatch { display: inline-block; vertical-align: -1px; margin-right: 2px; }
 .fill-track { fill: var(--track); }
 .fill-sales { fill: var(--sales); } .fill-market { fill: var(--market); } .fill-without-market { fill: var(--without-market); }
+.fill-same-account { fill: var(--same-account); }
 .fill-ready { fill: var(--ready); } .fill-waived { fill: var(--waived); } .fill-blocked { fill: var(--blocked); }
 .fill-at-risk { fill: var(--at-risk); } .fill-no-evidence { fill: var(--no-evidence); } .fill-gathering { fill: var(--gathering); }
 .fill-closed { fill: var(--closed); }

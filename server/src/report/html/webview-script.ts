@@ -3,13 +3,20 @@
  * and posts a plain message; it never evaluates anything from the page, and the extension decides
  * what to open. Tabs switch views in the page, without a round trip.
  *
- * Message to the extension: `{ type: 'open', file: string, line: number }` (line 0-based).
+ * Messages to the extension: `{ type: 'open', file: string, line: number }` (line 0-based), and
+ * `{ type: 'view', view: string }` when a tab is chosen (the editor's tab takes the view's title).
  */
 export const WEBVIEW_SCRIPT = `(() => {
   const vscode = acquireVsCodeApi();
   const show = (view) => {
     for (const tab of document.querySelectorAll('[data-view]')) {
-      tab.setAttribute('aria-selected', String(tab.getAttribute('data-view') === view));
+      const chosen = tab.getAttribute('data-view') === view;
+      tab.setAttribute('aria-selected', String(chosen));
+      if (!chosen) continue;
+      const heading = tab.getAttribute('data-heading') || '';
+      const h1 = document.getElementById('report-heading');
+      if (h1) h1.textContent = heading;
+      document.title = heading + document.title.slice(document.title.indexOf(' — '));
     }
     for (const panel of document.querySelectorAll('[data-panel]')) {
       panel.hidden = panel.getAttribute('data-panel') !== view;
@@ -21,6 +28,7 @@ export const WEBVIEW_SCRIPT = `(() => {
     const tab = target.closest('[data-view]');
     if (tab) {
       show(tab.getAttribute('data-view'));
+      vscode.postMessage({ type: 'view', view: tab.getAttribute('data-view') });
       return;
     }
     const item = target.closest('[data-file]');
