@@ -27,9 +27,18 @@ export function run(): Promise<void> {
   for (const f of files) mocha.addFile(join(__dirname, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      console.log(`extension tests: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
+      const passed = runner.stats?.passes ?? 0;
+      const held = countTests(mocha.suite);
+      console.log(`extension tests: ${passed} passed, ${failures} failed, of ${held} in the suite`);
       if (failures) reject(new Error(`${failures} extension test${failures === 1 ? '' : 's'} failed`));
+      // A test skipped, a file that failed to load its tests, a run cut short: fewer passed than the
+      // suite holds is a failure too (unless a grep asked for fewer on purpose).
+      else if (!process.env.INBOUND_SUITE_GREP && passed < held) reject(new Error(`only ${passed} of the suite's ${held} tests passed`));
       else resolve();
     });
   });
+}
+
+function countTests(suite: Mocha.Suite): number {
+  return suite.tests.length + suite.suites.reduce((n, s) => n + countTests(s), 0);
 }
