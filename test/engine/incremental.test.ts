@@ -112,3 +112,47 @@ describe('re-analysing one requirement after an edit', () => {
     );
   });
 });
+
+describe('ignore comments after an edit', () => {
+  const text = readFileSync(join(REPO, 'test', 'fixtures', 'check', 'suppress-only-real-comments', 'checkout.req.yaml'), 'utf8');
+
+  it('come out as a whole analysis gives them, for an edit anywhere in a file with comments, quoted values and block scalars', () => {
+    let taken = 0;
+    // A quote opens or closes a quoted value, a deletion can join a comment to a value, and a new
+    // comment line can land inside a block scalar or between requirements.
+    // Every offset of the lines where that can happen (comments, quotes, block scalar indicators).
+    const edits = [{ insert: '"', remove: 0 }, { insert: '', remove: 1 }];
+    const lineAt = (at: number) => text.slice(text.lastIndexOf('\n', at - 1) + 1, text.indexOf('\n', at) + 1 || undefined);
+    for (let at = 0; at <= text.length; at++) {
+      const here = text[at] === '\n' ? [...edits, { insert: '\n    # inbound-ignore single-deal -- typed', remove: 0 }] : /[#"'|>]/.test(lineAt(at)) ? edits : [];
+      for (const e of here) {
+        const edited = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+        const piecemeal = reanalyzeEdit(analyzeFile('f', text, ctx), edited, ctx);
+        if (!piecemeal) continue;
+        taken++;
+        assert.deepEqual(visible(piecemeal), visible(analyzeFile('f', edited, ctx)), `${JSON.stringify(e)} at ${at}`);
+      }
+    }
+    assert.ok(taken > 300, `taken ${taken}`);
+  });
+
+  it('are not read again outside the requirement an edit touched: those after it are moved', () => {
+    const padding = Array.from({ length: 200 }, (_, i) => `  - id: PAD-${i}\n    title: Padding\n    status: idea\n`).join('');
+    const big = `${text}${padding}  - id: END-1\n    title: Last\n    status: validated\n    # inbound-ignore single-deal -- at the end\n    evidence:\n      - kind: sales-deal\n        account: Acme GmbH\n        deal: OPP-9\n        date: 2026-09-12\n`;
+    const before = analyzeFile('f', big, ctx);
+    const kept = [...before.suppressions];
+    assert.equal(kept.length, 3);
+    const lastAt = kept[2].at;
+    const lastLine = kept[2].line;
+    const at = big.indexOf('title: Padding') + 'title: Padd'.length;
+    const typed = big.slice(0, at) + 'x' + big.slice(at);
+    const after = reanalyzeEdit(before, typed, ctx);
+    assert.ok(after, 'the fast path');
+    // The same objects, the one after the edit moved by it: nothing was searched for again.
+    assert.equal(after.suppressions.length, 3);
+    kept.forEach((s, i) => assert.equal(after.suppressions[i], s));
+    assert.equal(after.suppressions[2].at, lastAt + 1);
+    assert.equal(after.suppressions[2].line, lastLine);
+    assert.deepEqual(visible(after), visible(analyzeFile('f', typed, ctx)));
+  });
+});

@@ -24,6 +24,8 @@ export interface FileAnalysis {
   /** Parser, schema and per-requirement rule findings (cross-file ones are the workspace's). */
   findings: Finding[];
   suppressions: Suppression[];
+  /** The findings about ignore comments written wrong (also in `findings`), kept to move them after an edit. */
+  commentFindings: Finding[];
   /** Where each requirement's text and findings are, when the file can be re-read piecemeal (see `layoutFor`). */
   layout?: Layout;
   /** The rule findings of each list item, kept to lay the file out on its first edit. */
@@ -53,6 +55,7 @@ function analyzeWhole(file: string, text: string, ctx: RuleContext): FileAnalysi
       lines,
       model: { requirements: [], findings: [], items: [] },
       suppressions: [],
+      commentFindings: [],
       findings: [
         {
           code: 'file-too-large',
@@ -64,20 +67,20 @@ function analyzeWhole(file: string, text: string, ctx: RuleContext): FileAnalysi
   }
   const parsed = parseYaml(text);
   const model = buildModel(text, parsed, idMatcher(ctx.policy));
-  const { suppressions, findings: commentFindings } = readSuppressions(lines);
+  const { suppressions, findings: commentFindings } = readSuppressions(lines, parsed.doc?.contents);
   const syntax = distinctSpans(parsed.findings);
   // Text the parser could not read yields a guessed structure: its missing keys and empty lists
   // are echoes of the syntax error, not facts. Show what to fix first; the ids still count for
   // the other files, so their references do not flicker while someone types.
   if (parsed.doc?.errors.length || !parsed.doc) {
-    return { file, text, lines, model, findings: syntax, suppressions };
+    return { file, text, lines, model, findings: syntax, suppressions, commentFindings };
   }
   const ruleFindings = model.items.map((item) => checkItem(item, ctx));
   const findings: Finding[] = [...syntax, ...model.findings, ...ruleFindings.flat(), ...commentFindings];
   // An anchor or alias lets one requirement stand for another, a directive (`%YAML 1.1`) changes
   // how every value is read, and merge keys are findings of the file: such a file is always re-read whole.
   const piecemeal = syntax.length === 0 && parsed.mergeKeys.length === 0 && !hasDirectives(parsed.doc) && !hasAnchorsOrAliases(text, parsed.doc);
-  return { file, text, lines, model, findings, suppressions, itemRuleFindings: piecemeal ? ruleFindings : undefined };
+  return { file, text, lines, model, findings, suppressions, commentFindings, itemRuleFindings: piecemeal ? ruleFindings : undefined };
 }
 
 /** The parser may report one place several times (an unclosed bracket, twice): once is enough. */

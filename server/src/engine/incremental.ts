@@ -13,6 +13,8 @@ import { readItem } from './model';
 import type { ItemRead, Requirement, RequirementFile } from './model';
 import type { RuleContext } from './rules/rule';
 import { readSuppressions } from './suppression';
+import type { IgnoreComments, Suppression } from './suppression';
+import type { LineIndex } from './text';
 import type { Finding, Span } from './types';
 import { hasAnchorsOrAliases, parseYaml } from './yaml-document';
 import { AliasBudget } from './yaml-values';
@@ -117,7 +119,7 @@ export function reanalyzeEdit(previous: FileAnalysis, text: string, ctx: RuleCon
   const items = layout.items.map((it, i) => (i < k ? it : i === k ? edited : mover.item(it)));
   const head = layout.head.map((f) => (f.span.start >= oldEnd ? mover.finding(f) : f));
   const lines = previous.lines.edited(text, p, oldEnd);
-  const { suppressions, findings: commentFindings } = readSuppressions(lines);
+  const { suppressions, findings: commentFindings } = commentsAfterEdit(previous, lines, item, mover, list, snippet);
   const was = previous.model;
   const model = {
     ...was,
@@ -133,8 +135,44 @@ export function reanalyzeEdit(previous: FileAnalysis, text: string, ctx: RuleCon
     model,
     findings: [...head, ...items.flatMap((it) => it.findings), ...commentFindings],
     suppressions,
+    commentFindings,
     layout: { items, head, indent: layout.indent },
   };
+}
+
+/**
+ * The ignore comments after an edit inside one item: those before it stay, those after it move by
+ * the edit's length (and lines), and only the item's own stretch is read again, against the item
+ * just parsed. A keystroke never searches the rest of the file for comments.
+ */
+function commentsAfterEdit(previous: FileAnalysis, lines: LineIndex, item: LaidOutItem, mover: Mover, root: unknown, snippet: string): IgnoreComments {
+  const newEnd = item.end + mover.d;
+  const fresh = snippet.includes('inbound-ignore') ? readSuppressions(lines, root, item.start, newEnd) : undefined;
+  if (!fresh && previous.suppressions.length === 0 && previous.commentFindings.length === 0) return { suppressions: [], findings: [] };
+  const lineDelta = lines.lineCount - previous.lines.lineCount;
+  const suppressions: Suppression[] = [];
+  const after: Suppression[] = [];
+  for (const s of previous.suppressions) {
+    if (s.at < item.start) suppressions.push(s);
+    else if (s.at >= item.end) {
+      s.at += mover.d;
+      s.line += lineDelta;
+      after.push(s);
+    }
+  }
+  const findings: Finding[] = [];
+  const findingsAfter: Finding[] = [];
+  for (const f of previous.commentFindings) {
+    if (f.span.start < item.start) findings.push(f);
+    else if (f.span.start >= item.end) findingsAfter.push(mover.finding(f));
+  }
+  if (fresh) {
+    suppressions.push(...fresh.suppressions);
+    findings.push(...fresh.findings);
+  }
+  suppressions.push(...after);
+  findings.push(...findingsAfter);
+  return { suppressions, findings };
 }
 
 const BLOCK = 4096;
@@ -181,7 +219,7 @@ function itemBefore(items: readonly LaidOutItem[], offset: number): number {
  * at the `evidence` key), so a finding's place moves unless its requirement's move took it along.
  */
 class Mover {
-  constructor(private readonly d: number) {}
+  constructor(readonly d: number) {}
 
   private span(s: Span): void {
     s.start += this.d;
