@@ -25,6 +25,8 @@ export const ATTACKS = {
   minus: '-2+3',
   at: '@HYPERLINK("https://evil.example")',
   unicode: 'Zürich — 日本語 😀 \u202eevil',
+  /** What GitHub turns into links, mentions and issue references in a comment or job summary. */
+  autolink: 'see https://evil.example/x, HTTP://evil.example, www.evil.example and ceo@evil.example; cc @octocat @org/team, fixes #123 and GH-7',
 } as const;
 
 /** Text with quotes, commas and a line break, for CSV and Markdown cells. */
@@ -83,6 +85,14 @@ requirements:
       - kind: sales-deal
         account: ${q(a.unicode)}
         deal: OPP-1
+        date: 2026-10-01
+  - id: H-5
+    title: ${q(a.autolink)}
+    status: proposed
+    owner: ${q(a.autolink)}
+    evidence:
+      - kind: interview
+        account: ${q(a.autolink)}
         date: 2026-10-01
   - id: ${q(HOSTILE_ID)}
     title: ${q(a.markdown)}

@@ -12,6 +12,10 @@ import { runCli, TODAY } from './helpers';
 import { join } from 'node:path';
 
 const md = new MarkdownIt({ html: true, linkify: false });
+/** As GitHub reads a comment or job summary: bare URLs, www. hosts and e-mail addresses become links. */
+const gfm = new MarkdownIt({ html: true, linkify: true });
+/** The invisible joiner the report puts after @, # and the scheme of a URL so nothing autolinks. */
+const ZWJ = /\u200d/g;
 type Token = ReturnType<typeof md.parse>[number];
 
 interface Table {
@@ -21,11 +25,12 @@ interface Table {
   cellTokens: Token[];
 }
 
-/** The text a reader sees in a cell: text, code and line breaks as they render. */
+/** The text a reader sees in a cell: text, code and line breaks as they render (joiners are invisible). */
 function cellText(inline: Token): string {
   return (inline.children ?? [])
     .map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : t.type === 'softbreak' ? '\n' : ''))
-    .join('');
+    .join('')
+    .replace(ZWJ, '');
 }
 
 function tables(markdown: string): Table[] {
@@ -145,6 +150,17 @@ describe('Markdown report', () => {
     const html = md.render(text);
     assert.doesNotMatch(html, /<(script|img|svg|iframe|style)\b/i);
     assert.doesNotMatch(html, /href=/);
+
+    // Nothing from the files becomes a link, a mention or an issue reference where GitHub shows it,
+    // and the text still reads as written (the joiners are invisible).
+    const h5 = rows.find((r) => r[1] === 'H-5')!;
+    for (const i of [2, 5, 8]) assert.equal(h5[i], ATTACKS.autolink);
+    assert.ok(!gfm.parse(text, {}).flatMap((t) => [t, ...(t.children ?? [])]).some((t) => t.type === 'link_open'), 'no autolinks');
+    assert.doesNotMatch(text, /(^|[^\w\u200d])@[A-Za-z0-9]/m, 'no @mention');
+    assert.doesNotMatch(text, /#\d/, 'no #123 issue reference');
+    assert.doesNotMatch(text, /\bGH-\d/, 'no GH-7 issue reference');
+    assert.doesNotMatch(text, /\bwww\./i);
+    assert.doesNotMatch(text, /https?:\/\//i);
   });
 
   it('renders an empty workspace without tables of nothing', () => {

@@ -39,12 +39,22 @@ const MARK: Record<Verdict, string> = {
 /**
  * File text as one inert table cell: on one line, and with every character that Markdown or a GFM
  * table would read as syntax escaped (pipes, emphasis, links, code, raw HTML, entities, maths).
+ * Where GitHub shows the report (a pull-request comment, a job summary) it also turns bare URLs,
+ * `www.` hosts and e-mail addresses into links, `@name` into a mention that notifies someone, and
+ * `#123` or `GH-123` into issue references: an invisible joiner (U+200D) around `@` and after `#`, a
+ * URL's scheme, `www` and `GH` keeps the text readable as written and stops each of those.
  */
 export function cell(text: string | undefined): string {
   if (text === undefined || text.trim() === '') return '—';
   return text
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
     .replace(/[\\`*_[\]<>|~&$]/g, '\\$&')
+    // Before @ for e-mail addresses, after it for mentions.
+    .replace(/@/g, '\u200d@\u200d')
+    .replace(/#(?=\d)/g, '#\u200d')
+    .replace(/\b([a-z][a-z0-9+.-]*)(?=:\/\/)/gi, '$1\u200d')
+    .replace(/\b(www)(?=\.)/gi, '$1\u200d')
+    .replace(/\b(gh)(?=-\d)/gi, '$1\u200d')
     .trim();
 }
 
