@@ -70,8 +70,9 @@ test('a quick fix from the light bulb menu, chosen with the keyboard, edits the 
     await page.keyboard.press('Enter');
     await page.locator(`${EDITOR} .view-lines`).first().waitFor({ timeout: 30_000 });
 
-    // The status bar: 3 of the 6 roadmap items have the market evidence the roadmap asks for.
-    await page.locator('.statusbar-item', { hasText: '3/6 roadmap-ready' }).waitFor({ timeout: 30_000 });
+    // The status bar: 2 of the 6 roadmap items have the market evidence the roadmap asks for (a
+    // waived one is not counted as ready, as in the report's headline).
+    await page.locator('.statusbar-item', { hasText: '2/6 roadmap-ready' }).waitFor({ timeout: 30_000 });
 
     // The Problems panel lists the findings of the open file and of the files nobody opened.
     await page.keyboard.press('Control+Shift+M');

@@ -170,7 +170,7 @@ describe('Language features', () => {
         '4: 0 deals · 1 market · shipped',
         '15: 1 deal · 2 market · roadmap-ready',
         '41: 1 deal · 0 market · not roadmap-ready',
-        '52: 2 deals · 0 market · at risk: sales-driven',
+        '52: 1 deal · 1 RFP · 0 market · at risk: sales-driven',
       ]);
     });
   });

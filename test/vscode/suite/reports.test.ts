@@ -65,6 +65,9 @@ describe('Reports', () => {
 
       // The waived requirement's code lens says so, and counts it as waived, not ready.
       const platform = uri('platform.req.yaml');
+      // Code lenses are asked of a document the editor has loaded.
+      await vscode.workspace.openTextDocument(platform);
+      await vscode.workspace.openTextDocument(broken);
       const lenses = await until('code lenses on platform.req.yaml', async () => {
         const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', platform);
         return found?.length ? found : undefined;
