@@ -3,7 +3,7 @@
  * open and unopened files, after edits, and after files are created, renamed and deleted on disk.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DocumentDiagnosticRequest, FileChangeType, WorkspaceDiagnosticRequest, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node';
@@ -253,6 +253,127 @@ describe('an untrusted workspace', () => {
       await untrusted.stop();
       await trusted.stop();
       ws.dispose();
+    }
+  });
+});
+
+describe('projects: a monorepo with a config per package', () => {
+  const MONOREPO = join(REPO, 'test', 'fixtures', 'projects', 'monorepo');
+  const BILLING = 'area: Billing\nrequirements:\n  - id: BIL-1\n    title: Invoices per package\n    status: proposed\n    depends-on: [PLT-1]\n';
+  let ws: ReturnType<typeof copyOf>;
+  let client: LspClient;
+  before(async () => {
+    ws = copyOf(MONOREPO);
+    rmSync(join(ws.dir, 'expected'), { recursive: true, force: true });
+    // A folder of the root project, until a config appears in it.
+    mkdirSync(join(ws.dir, 'services'));
+    writeFileSync(join(ws.dir, 'services', 'billing.req.yaml'), BILLING);
+    client = await LspClient.start(ws.dir, { debounceMs: 20 });
+    await client.notification<{ indexing: boolean; files: number }>('inbound/status', (s) => !s.indexing && s.files >= 4);
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  /** The server's diagnostics of every file equal `inbound check` on the same paths, file by file. */
+  async function assertAgrees(args: string[]) {
+    let out = '';
+    const exit = await main(['check', ...args, '--format', 'json', '--today', TODAY], { cwd: ws.dir, stdout: (t) => (out += t), stderr: () => undefined, color: false, version: 'test' });
+    assert.notEqual(exit, 2, `inbound check ${args.join(' ')}`);
+    const expected = JSON.parse(out) as Awaited<ReturnType<typeof cliFindings>>;
+    assert.ok(expected.length > 0);
+    for (const { file, diagnostics } of expected) {
+      const fileUri = uri(join(ws.dir, file));
+      const want = diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range }));
+      const same = (got: Diagnostic[]) => JSON.stringify(got.map((d) => ({ code: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range }))) === JSON.stringify(want);
+      if (diagnostics.length === 0 && !client.published.has(fileUri)) continue;
+      const got = await client.diagnostics(fileUri, same).catch(() => client.published.get(fileUri)?.diagnostics ?? []);
+      assert.deepEqual(got.map((d) => ({ code: d.code, severity: SEVERITY[d.severity!], message: d.message, range: d.range })), want, `${file} (inbound check ${args.join(' ')})`);
+    }
+    return expected;
+  }
+
+  it('reports every file, in every package, exactly as inbound check . does', async () => {
+    const files = await assertAgrees(['.']);
+    assert.deepEqual(files.map((f) => f.file), [
+      'inbound.config.yaml',
+      'platform.req.yaml',
+      'services/billing.req.yaml',
+      'packages/relaxed/inbound.config.yaml',
+      'packages/relaxed/app.req.yaml',
+      'packages/relaxed/web.requirements.yaml',
+      'packages/strict/inbound.config.yaml',
+      'packages/strict/app.req.yaml',
+    ]);
+    // Each package by its own policy; the same id in two packages is no duplicate.
+    const strict = await client.diagnostics(uri(join(ws.dir, 'packages', 'strict', 'app.req.yaml')));
+    assert.deepEqual(brief(strict), ['roadmap-gate 5:13', 'unknown-reference 6:18', 'no-evidence 11:9']);
+  });
+
+  it('and each file exactly as inbound check names it alone', async () => {
+    for (const file of ['platform.req.yaml', 'services/billing.req.yaml', 'packages/relaxed/app.req.yaml', 'packages/strict/app.req.yaml']) {
+      const [one] = await assertAgrees([file]);
+      assert.equal(one.file, file);
+    }
+  });
+
+  it('reports asked for a file cover that file\'s project, with its policy', async () => {
+    const report = (await client.connection.sendRequest('inbound/report', { uri: uri(join(ws.dir, 'packages', 'strict', 'app.req.yaml')) })) as {
+      policy: { minMarketEvidence: number };
+      requirements: { id: string }[];
+    };
+    assert.equal(report.policy.minMarketEvidence, 2);
+    assert.deepEqual(report.requirements.map((q) => q.id), ['APP-1', 'APP-2']);
+  });
+
+  it('a config created on disk makes a project of its folder, and its files move into it; deleted, they move back', async () => {
+    const billing = uri(join(ws.dir, 'services', 'billing.req.yaml'));
+    // In the root project: PLT-1 is known, and the root's config makes no-evidence an error.
+    assert.deepEqual(brief(await client.diagnostics(billing, (d) => d.length === 1)), ['no-evidence 3:9']);
+    assert.equal((await client.diagnostics(billing))[0].severity, 1);
+
+    const config = join(ws.dir, 'services', 'inbound.config.yaml');
+    writeFileSync(config, 'rules:\n  no-evidence: information\n');
+    await client.watched([{ uri: uri(config), type: FileChangeType.Created }]);
+    // Its own project now: PLT-1 lies in another one, and its own config sets the severity.
+    const moved = await client.diagnostics(billing, (d) => d.some((x) => x.code === 'unknown-reference'));
+    assert.deepEqual(brief(moved), ['no-evidence 3:9', 'unknown-reference 6:18']);
+    assert.equal(moved[0].severity, 3);
+    await assertAgrees(['.']);
+    await assertAgrees(['services/billing.req.yaml']);
+
+    rmSync(config);
+    await client.watched([{ uri: uri(config), type: FileChangeType.Deleted }]);
+    const back = await client.diagnostics(billing, (d) => d.length === 1 && d[0].severity === 1);
+    assert.deepEqual(brief(back), ['no-evidence 3:9']);
+    assert.ok(!client.published.get(uri(config))?.diagnostics.length);
+    await assertAgrees(['.']);
+  });
+
+  it('a config opened in the editor, not yet saved, is a project while it is open', async () => {
+    const billing = uri(join(ws.dir, 'services', 'billing.req.yaml'));
+    const config = uri(join(ws.dir, 'services', 'inbound.config.yaml'));
+    await client.open(config, 'rules:\n  no-evidence: "off"\n');
+    await client.diagnostics(billing, (d) => brief(d).join() === 'unknown-reference 6:18');
+    await client.close(config);
+    await client.diagnostics(billing, (d) => brief(d).join() === 'no-evidence 3:9');
+  });
+
+  it("in Restricted Mode no package's id-pattern is run", async () => {
+    const copy = copyOf(MONOREPO);
+    writeFileSync(join(copy.dir, 'packages', 'strict', 'inbound.config.yaml'), 'id-pattern: "^X-[0-9]+$"\n');
+    const untrusted = await LspClient.start(copy.dir, { trusted: false });
+    const trusted = await LspClient.start(copy.dir, { trusted: true });
+    try {
+      const app = uri(join(copy.dir, 'packages', 'strict', 'app.req.yaml'));
+      await trusted.diagnostics(app, (d) => d.some((x) => x.code === 'schema'));
+      await untrusted.notification<{ indexing: boolean; files: number }>('inbound/status', (s) => !s.indexing && s.files === 4);
+      assert.ok(!(await untrusted.diagnostics(app)).some((x) => x.code === 'schema'));
+    } finally {
+      await untrusted.stop();
+      await trusted.stop();
+      copy.dispose();
     }
   });
 });

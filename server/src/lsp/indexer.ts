@@ -1,14 +1,17 @@
-/** Reading a workspace folder from disk: its config and the requirement files its globs select. */
-import { glob } from 'tinyglobby';
+/** Reading a project's folder from disk: its config, its requirement files and the configs below it. */
+import { scanProject } from '../node/project-tree';
+import type { ProjectScan } from '../node/project-tree';
 import { readText as readRegularFile } from '../node/read-text';
 import type { Project } from './projects';
 
-/** The requirement files of a folder, as the policy's globs find them. */
-export async function discover(project: Project): Promise<string[]> {
-  if (project.root === undefined) return [];
-  const { files, ignore } = project.workspace.policy;
-  const found = await glob(files, { cwd: project.root, ignore, absolute: true, followSymbolicLinks: false, onlyFiles: true, dot: false });
-  return found.filter((f) => project.wants(f)).sort();
+/**
+ * The requirement files of a project, as its globs find them (none in the folders of deeper
+ * configs), and the folders of the configs just below it: the same search as the CLI's.
+ */
+export async function discover(project: Project): Promise<ProjectScan> {
+  if (project.root === undefined) return { files: [], nested: [] };
+  const scan = await scanProject(project.root, project.workspace.policy);
+  return { files: scan.files.filter((f) => project.wants(f)), nested: scan.nested };
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
- * Reading the workspace folders from disk: every requirement file the config's globs select, in
- * batches that let the editor's messages in between, and the files the editor's watcher reports as
- * created, changed or deleted. The editor's text wins over the disk while a document is open.
+ * Reading the projects from disk: every requirement file the config's globs select, in batches that
+ * let the editor's messages in between; the configs found below a project become projects of their
+ * own; and the files the editor's watcher reports as created, changed or deleted (a config among
+ * them adds or removes a project). The editor's text wins over the disk while a document is open.
  */
+import { join } from 'node:path';
 import { FileChangeType } from 'vscode-languageserver';
 import type { Connection, FileEvent } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME, isConfigFile } from '../node/project-tree';
 import { discover, readText, readTextNow, yieldToEvents } from './indexer';
 import { fileOf, uriOf } from './projects';
 import type { Project } from './projects';
@@ -42,7 +45,8 @@ export class Indexer {
     const { state } = this;
     const run = (this.runs.get(project) ?? 0) + 1;
     this.runs.set(project, run);
-    const stale = () => this.runs.get(project) !== run;
+    // A newer run for the project, or the project gone (its config deleted meanwhile).
+    const stale = () => this.runs.get(project) !== run || !state.projects.has(project);
     this.running++;
     this.hooks.busyChanged();
     const progress = this.canProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -54,8 +58,11 @@ export class Indexer {
         if (stale()) return;
         project.applyConfig(configPath, configText);
       }
-      const found = await discover(project);
+      const scan = await discover(project);
       if (stale()) return;
+      this.nestedFound(project, scan.nested);
+      // Not the files of a workspace folder opened inside this one either: they are its.
+      const found = scan.files.filter((f) => state.projects.forFile(f) === project);
       const keep = new Set(found);
       for (const file of project.workspace.fileNames()) {
         if (!keep.has(file) && !state.isOpen(uriOf(file))) project.workspace.deleteFile(file);
@@ -83,6 +90,23 @@ export class Indexer {
     }
   }
 
+  /**
+   * The configs a search of `project` found just below it are projects; nested projects of it whose
+   * config is no longer there (and not open in the editor) are gone, their files back to `project`.
+   */
+  private nestedFound(project: Project, folders: string[]): void {
+    const { state } = this;
+    const found = new Set(folders);
+    for (const child of state.projects.nestedAt(project.root!)) {
+      if (child === project || state.projects.parentOf(child) !== project || found.has(child.root!)) continue;
+      if (state.isOpen(uriOf(child.configPath!))) continue;
+      state.removeNestedProject(child, false);
+    }
+    for (const folder of folders) {
+      if (!state.projects.configOwner(join(folder, CONFIG_FILE_NAME))) state.addNestedProject(join(folder, CONFIG_FILE_NAME));
+    }
+  }
+
   /** A closed document goes back to what is on disk: the editor's unsaved text is gone with it. */
   documentClosed(uri: string): void {
     const { state } = this;
@@ -91,7 +115,9 @@ export class Indexer {
     const file = fileOf(uri);
     const text = file === uri ? undefined : readTextNow(file);
     const owner = state.projects.configOwner(file);
-    if (owner) state.applyConfig(owner, file, text);
+    // A config that was only ever in the editor (never saved) takes its project with it.
+    if (owner && text === undefined && owner.nested) state.removeNestedProject(owner);
+    else if (owner) state.applyConfig(owner, file, text);
     else {
       const project = state.projects.forFile(file);
       if (text !== undefined && project.wants(file) && project.root !== undefined) project.workspace.setFile(file, text);
@@ -110,14 +136,23 @@ export class Indexer {
           if (state.isOpen(change.uri)) continue; // the editor's text wins while it is open
           const owner = state.projects.configOwner(file);
           if (owner) {
-            state.applyConfig(owner, file, change.type === FileChangeType.Deleted ? undefined : await readText(file));
+            const text = change.type === FileChangeType.Deleted ? undefined : await readText(file);
+            if (text === undefined && owner.nested) state.removeNestedProject(owner);
+            else state.applyConfig(owner, file, text);
+            continue;
+          }
+          // A new config below a project: its folder becomes a project, with the files there.
+          if (change.type !== FileChangeType.Deleted && isConfigFile(file)) {
+            const text = await readText(file);
+            if (text !== undefined) state.addNestedProject(file, text);
             continue;
           }
           const project = state.projects.forFile(file);
           if (change.type === FileChangeType.Deleted) {
             if (!project.workspace.deleteFile(file)) {
-              // A folder went away: everything under it.
+              // A folder went away: everything under it, nested projects included.
               for (const f of project.workspace.fileNames()) if (f.startsWith(file + '/') || f.startsWith(file + '\\')) project.workspace.deleteFile(f);
+              for (const gone of state.projects.nestedAt(file)) state.removeNestedProject(gone, false);
             }
             continue;
           }

@@ -1,13 +1,15 @@
 /**
- * The workspace folders the editor opened, each with its own engine `Workspace` and its own
- * `inbound.config.yaml`. A file belongs to the deepest folder that holds it; requirement files opened
- * from elsewhere are checked on their own, with the default policy.
+ * The projects: each workspace folder the editor opened, and each folder below it that holds an
+ * `inbound.config.yaml` of its own (a monorepo), each with its own engine `Workspace` and config.
+ * A file belongs to the deepest project that holds it, as in the CLI (server/src/node/project-tree.ts
+ * draws the boundaries for both); requirement files opened from elsewhere are checked on their own,
+ * with the default policy.
  */
 import { basename, dirname, join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { DEFAULT_POLICY } from '../../../schemas/config';
 import { CONFIG_FILE_NAME, Workspace } from '../engine';
+import { configSelector, fileSelector, globPath, isConfigFile, isInside } from '../node/project-tree';
 
 /** The engine's name for a document: its path on disk, or its URI when it has none (untitled, virtual). */
 export function fileOf(uri: string): string {
@@ -22,6 +24,7 @@ export function uriOf(file: string): string {
 export class Project {
   readonly workspace: Workspace;
   private matcher?: { files: string[]; ignore: string[]; test: (path: string) => boolean };
+  private configMatcher?: { ignore: string[]; test: (path: string) => boolean };
 
   constructor(
     /** The folder on disk; undefined for the project of loose files. */
@@ -29,6 +32,8 @@ export class Project {
     today: string | undefined,
     /** A workspace the editor does not trust yet: its config's regular expression is not run. */
     private readonly trusted = true,
+    /** Made by a config found below a workspace folder, not a folder the editor opened: it goes when its config goes. */
+    readonly nested = false,
   ) {
     this.workspace = new Workspace({ today });
   }
@@ -57,22 +62,31 @@ export class Project {
     return file === this.configPath;
   }
 
-  /** Whether the policy's globs take this file as a requirement file. */
+  /** Whether the policy's globs take this file as a requirement file (a config never is one). */
   wants(file: string): boolean {
-    if (this.isConfig(file)) return false;
+    if (isConfigFile(file)) return false;
     if (this.root === undefined || !this.holds(file)) return /\.req\.ya?ml$/i.test(basename(file));
     const { files, ignore } = this.workspace.policy;
     if (!this.matcher || this.matcher.files !== files || this.matcher.ignore !== ignore) {
-      const take = picomatch(files, { dot: false });
-      const skip = picomatch(ignore, { dot: true });
-      this.matcher = { files, ignore, test: (p) => take(p) && !skip(p) };
+      this.matcher = { files, ignore, test: fileSelector({ files, ignore }) };
     }
-    return this.matcher.test(relative(this.root, file).split(sep).join('/'));
+    return this.matcher.test(globPath(this.root, file));
+  }
+
+  /** Whether searching this project's folder finds this file as a deeper project's config. */
+  findsConfig(file: string): boolean {
+    if (this.root === undefined || !this.holds(file) || dirname(file) === this.root) return false;
+    const { ignore } = this.workspace.policy;
+    if (!this.configMatcher || this.configMatcher.ignore !== ignore) this.configMatcher = { ignore, test: configSelector({ ignore }) };
+    return this.configMatcher.test(globPath(this.root, file));
   }
 }
 
 export class Projects {
+  /** Deepest first, so a nested folder wins over the one around it. */
   private folders: Project[] = [];
+  /** Workspace folders in the order the editor gave them. */
+  private opened: Project[] = [];
   readonly loose: Project;
 
   constructor(
@@ -82,27 +96,52 @@ export class Projects {
     this.loose = new Project(undefined, today, trusted);
   }
 
+  /**
+   * Outer projects before the ones inside them: when a file moves into a new nested project, the
+   * outer one's "no diagnostics here any more" goes out before the new project's diagnostics.
+   */
   all(): Project[] {
-    return [...this.folders, this.loose];
+    return [...[...this.folders].reverse(), this.loose];
   }
 
-  /** The first folder's project (for reports asked for without a file), else the loose one. */
+  /** The first workspace folder's project (for reports asked for without a file), else the loose one. */
   first(): Project {
-    return this.folders[0] ?? this.loose;
+    return this.opened[0] ?? this.loose;
   }
 
-  add(root: string): Project {
+  /** A workspace folder, or (`nested`) a folder below one that holds a config. */
+  add(root: string, nested = false): Project {
     const existing = this.folders.find((p) => p.root === root);
-    if (existing) return existing;
-    const project = new Project(root, this.today, this.trusted);
-    // Deepest first, so a nested folder wins over the one around it.
+    if (existing) {
+      if (!nested && !this.opened.includes(existing)) this.opened.push(existing);
+      return existing;
+    }
+    const project = new Project(root, this.today, this.trusted, nested);
+    if (!nested) this.opened.push(project);
+    // Deepest first, so a nested folder wins over the one around it (stable for equal lengths).
     this.folders = [...this.folders, project].sort((a, b) => b.root!.length - a.root!.length);
     return project;
+  }
+
+  /** The nested projects (made by configs) whose folder is `path` or lies below it. */
+  nestedAt(path: string): Project[] {
+    return this.folders.filter((p) => p.nested && isInside(p.root!, path));
+  }
+
+  /** Still one of the projects (not removed while something was under way for it). */
+  has(project: Project): boolean {
+    return project === this.loose || this.folders.includes(project);
+  }
+
+  /** The project around this one: whose files it takes back if it goes. */
+  parentOf(project: Project): Project {
+    return project.root === undefined ? this.loose : this.forFile(project.root);
   }
 
   remove(root: string): Project | undefined {
     const gone = this.folders.find((p) => p.root === root);
     this.folders = this.folders.filter((p) => p !== gone);
+    this.opened = this.opened.filter((p) => p !== gone);
     return gone;
   }
 

@@ -1,14 +1,23 @@
 /**
- * What the server knows: the editor's open documents and the projects (workspace folders, each
- * with its engine `Workspace`). Keeps the engine in step with the editor's text: an edit is only
- * marked here, and given to the engine when something needs it (a request, or the next flush), so
- * a burst of keystrokes costs one analysis.
+ * What the server knows: the editor's open documents and the projects (workspace folders and the
+ * folders of configs below them, each with its engine `Workspace`). Keeps the engine in step with
+ * the editor's text: an edit is only marked here, and given to the engine when something needs it
+ * (a request, or the next flush), so a burst of keystrokes costs one analysis.
  */
+import { dirname } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments } from 'vscode-languageserver';
 import type { DocumentView } from './document-view';
+import { isConfigFile } from '../node/project-tree';
 import { fileOf, Projects } from './projects';
 import type { Project } from './projects';
+
+export interface StateHooks {
+  /** The project's files are to be read from disk again (a new project, or other globs). */
+  reindex(project: Project): void;
+  /** The project is gone: its files' diagnostics are to be cleared. */
+  removed(project: Project): void;
+}
 
 export class ServerState {
   readonly documents = new TextDocuments(TextDocument);
@@ -16,10 +25,7 @@ export class ServerState {
   /** Open documents changed since the engine last read them. */
   private readonly pending = new Set<string>();
 
-  /**
-   * @param onGlobsChanged a project's config now selects other files: its folder is searched again.
-   */
-  constructor(private readonly onGlobsChanged: (project: Project) => void) {}
+  constructor(private readonly hooks: StateHooks) {}
 
   /** An open document changed: the engine reads it when it is next needed. */
   markPending(uri: string): void {
@@ -48,7 +54,8 @@ export class ServerState {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const file = fileOf(uri);
-    const owner = this.projects.configOwner(file);
+    // A config opened in the editor (a new one, not yet saved) makes its folder a project at once.
+    const owner = this.projects.configOwner(file) ?? this.addNestedProject(file, doc.getText());
     if (owner) {
       this.applyConfig(owner, file, doc.getText());
       return;
@@ -74,7 +81,49 @@ export class ServerState {
     const { files, ignore } = project.workspace.policy;
     project.applyConfig(file, text);
     const after = project.workspace.policy;
-    if (JSON.stringify([files, ignore]) !== JSON.stringify([after.files, after.ignore])) this.onGlobsChanged(project);
+    if (JSON.stringify([files, ignore]) !== JSON.stringify([after.files, after.ignore])) this.hooks.reindex(project);
+  }
+
+  /**
+   * A config appeared below a project (on disk, or opened in the editor): its folder becomes a
+   * project, which takes the files there from the project around it and reads them. Returns the
+   * new project, or undefined if this is no such config (a folder's own, one outside every
+   * folder, or one in a place the project around it does not search).
+   */
+  addNestedProject(configFile: string, text?: string): Project | undefined {
+    if (!isConfigFile(configFile) || this.projects.configOwner(configFile)) return undefined;
+    const parent = this.projects.forFile(configFile);
+    if (!parent.findsConfig(configFile)) return undefined;
+    const project = this.projects.add(dirname(configFile), true);
+    if (text !== undefined) project.applyConfig(configFile, text);
+    this.handOver(parent, project);
+    this.hooks.reindex(project);
+    return project;
+  }
+
+  /**
+   * A nested project's config is gone: the project around it takes its files back and (unless the
+   * caller is reading it anyway, or the folder went too) reads them.
+   */
+  removeNestedProject(project: Project, reindexParent = true): void {
+    if (!project.nested || !this.projects.remove(project.root!)) return;
+    const parent = this.projects.forFile(project.root!);
+    for (const file of project.workspace.fileNames()) project.workspace.deleteFile(file);
+    project.applyConfig('', undefined);
+    this.hooks.removed(project);
+    this.handOver(project, parent);
+    if (reindexParent) this.hooks.reindex(parent);
+  }
+
+  /** Files of `from` that now belong to `to` leave `from`; open ones are given to `to` when next needed. */
+  private handOver(from: Project, to: Project): void {
+    for (const file of from.workspace.fileNames()) {
+      if (this.projects.forFile(file) === to) from.workspace.deleteFile(file);
+    }
+    for (const doc of this.documents.all()) {
+      const file = fileOf(doc.uri);
+      if (this.projects.forFile(file) === to && !this.projects.configOwner(file)) this.markPending(doc.uri);
+    }
   }
 
   /** The document as the features see it, with its pending edit applied. */

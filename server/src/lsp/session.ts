@@ -33,7 +33,10 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(message);
-  const state = new ServerState((project) => void indexer.indexProject(project));
+  const state = new ServerState({
+    reindex: (project) => void indexer.indexProject(project),
+    removed: (project) => scheduler.flushProject(project),
+  });
   const scheduler = new DiagnosticsScheduler(connection, state, () => indexer.busy, log);
   const indexer = new Indexer(connection, state, {
     log,
@@ -87,11 +90,17 @@ export function startServer(connection: Connection): void {
     }
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       for (const f of e.removed) {
-        const gone = state.projects.remove(fileOf(f.uri));
+        const root = fileOf(f.uri);
+        const gone = state.projects.remove(root);
         if (!gone) continue;
         for (const file of gone.workspace.fileNames()) gone.workspace.deleteFile(file);
         gone.applyConfig('', undefined);
         scheduler.flushProject(gone);
+        // The projects of the configs below it go with it (unless another folder still holds them),
+        // outer ones first, so that the ones inside them see no folder around them either.
+        for (const nested of state.projects.nestedAt(root).reverse()) {
+          if (state.projects.parentOf(nested) === state.projects.loose) state.removeNestedProject(nested, false);
+        }
       }
       for (const f of e.added) void indexer.indexProject(state.projects.add(fileOf(f.uri)));
       scheduler.schedule();
@@ -137,7 +146,9 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ReportRequest, (params) =>
     runSafe(log, 'report', null, () => {
       const all = state.fresh();
-      const project = params.uri ? all.forFile(fileOf(params.uri)) : all.first();
+      // A file's own project: in a monorepo, the report of the package the file is in.
+      const file = params.uri ? fileOf(params.uri) : undefined;
+      const project = file ? (all.configOwner(file) ?? all.forFile(file)) : all.first();
       return reportFor(project, params.relativeTo);
     }),
   );
