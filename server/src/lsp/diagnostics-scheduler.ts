@@ -59,7 +59,7 @@ export class DiagnosticsScheduler {
     runSafe(this.log, 'diagnostics', undefined, () => {
       this.state.syncAll();
       const changed: string[] = [];
-      for (const project of this.state.projects.all()) changed.push(...this.flushProject(project));
+      for (const project of this.state.projects.all()) for (const uri of this.flushProject(project)) changed.push(uri);
       if (this.options.pull && changed.length) {
         this.ledger.notify();
         if (this.options.canRefresh && changed.some((uri) => this.state.isOpen(uri))) {

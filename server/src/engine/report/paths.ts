@@ -5,8 +5,8 @@
  */
 export function displayPaths(files: readonly string[]): Map<string, string> {
   const split = files.map((f) => f.split(/[\\/]/));
-  let shared = Math.min(...split.map((parts) => parts.length - 1));
-  if (!Number.isFinite(shared)) shared = 0;
+  let shared = split.length ? Infinity : 0;
+  for (const parts of split) shared = Math.min(shared, parts.length - 1);
   for (let i = 0; i < shared; i++) {
     const segment = split[0][i];
     if (split.some((parts) => parts[i] !== segment)) {

@@ -356,7 +356,8 @@ export function ConcentrationSection({ report, ctx }: { report: Report; ctx: Ren
 export function EvidenceSection({ report, ctx }: { report: Report; ctx: RenderContext }) {
   const mix = report.evidenceMix;
   const kinds = mix.byKind.filter((k) => k.count > 0);
-  const maxKind = Math.max(1, ...kinds.map((k) => k.count));
+  let maxKind = 1;
+  for (const k of kinds) maxKind = Math.max(maxKind, k.count);
   return (
     <section id="evidence" class="report-section" aria-labelledby="evidence-title">
       <div class="keep">
