@@ -358,7 +358,7 @@ describe('HTML report in a real browser', { skip, timeout: 120_000 }, () => {
       const outside = await page.locator(`#${view} svg.chart`).evaluateAll((charts) =>
         charts.flatMap((svg) => {
           const box = svg.getBoundingClientRect();
-          return [...svg.querySelectorAll('text')]
+          return Array.from(svg.querySelectorAll('text'))
             .filter((t) => {
               const r = t.getBoundingClientRect();
               return r.left < box.left - 0.5 || r.right > box.right + 0.5;
