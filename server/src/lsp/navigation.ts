@@ -5,6 +5,7 @@
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { wordAt } from '../engine/cursor';
+import { idMatcher } from '../engine/requirement-check';
 import type { Span } from '../engine';
 import { toRange } from './convert';
 import { uriOf } from './projects';
@@ -65,7 +66,7 @@ export function rename(view: DocumentView | undefined, position: Position, newNa
   if (!at) return null;
   const name = newName.trim();
   const ws = view.project.workspace;
-  if (!new RegExp(ws.policy.idPattern).test(name)) {
+  if (!idMatcher(ws.policy).test(name)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `'${name}' is not a requirement id here: ids match ${ws.policy.idPattern}.`);
   }
   const catalog = ws.catalog();
