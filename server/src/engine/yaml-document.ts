@@ -78,7 +78,7 @@ export function parseYaml(text: string): ParsedYaml {
     // An anchor needs an '&', a merge key a '<<': most files have neither, and collecting them is
     // not free on large ones.
     walk(doc.contents, doc.errors, text.includes('&') ? anchors : undefined, text.includes('<<') ? mergeKeys : undefined);
-    for (const e of doc.errors) findings.push(errorFinding(text, e.pos, e.code, e.message));
+    findings.push(...errorFindings(text, source, doc.errors));
     for (const w of doc.warnings) findings.push(errorFinding(text, w.pos, w.code, w.message));
   }
   return { doc, findings, anchors, mergeKeys };
@@ -150,6 +150,139 @@ function duplicateKeys(map: YAMLMap, errors: YAMLParseError[]): void {
     }
     report(key);
   }
+}
+
+// ----- a stray line --------------------------------------------------------------------------
+
+/** How many stray lines are explained one by one before the parser's own words are shown. */
+const MAX_STRAY_LINES = 3;
+
+/**
+ * The parser's errors, said for a person. One line indented less than the lines around it (a
+ * note typed at column 0 in the middle of a list, a key one space short) makes the parser read
+ * the rest of its block wrongly and report every line after it: that is one finding naming the
+ * line. The guess is checked, not trusted: with that line blanked out, the text is parsed again,
+ * and only if its block then reads cleanly is the cascade replaced by the one finding, plus the
+ * errors that are left (a duplicate key elsewhere is still reported). Costs nothing unless the
+ * parser found an error.
+ */
+function errorFindings(text: string, source: string, errors: readonly YAMLParseError[], depth = 0): Finding[] {
+  const stray = depth < MAX_STRAY_LINES ? strayLine(source, errors) : undefined;
+  if (stray) {
+    const blanked = source.slice(0, stray.lineStart) + ' '.repeat(stray.lineEnd - stray.lineStart) + source.slice(stray.lineEnd);
+    const rest = parseAgain(blanked);
+    if (rest && !rest.some((e) => e.pos[0] >= stray.lineStart && e.pos[0] < stray.blockEnd)) {
+      const finding: Finding = {
+        code: 'yaml-syntax',
+        message: `Line ${stray.number} is not indented like the lines around it, so YAML cannot tell which block it belongs to: indent it like its neighbours, or turn it into a comment with #.`,
+        span: { start: stray.start, end: stray.end },
+      };
+      return [finding, ...errorFindings(text, blanked, rest, depth + 1)].sort((a, b) => a.span.start - b.span.start);
+    }
+  }
+  return errors.map((e) => errorFinding(text, e.pos, e.code, e.message));
+}
+
+/** The errors of the first document of `source`, duplicate keys included, as `parseYaml` finds them. */
+function parseAgain(source: string): YAMLParseError[] | undefined {
+  const composer = new Composer(PARSE_OPTIONS);
+  for (const doc of composer.compose(new Parser().parse(source), true, source.length)) {
+    walk(doc.contents, doc.errors, undefined, undefined);
+    return doc.errors;
+  }
+  return undefined;
+}
+
+interface StrayLine {
+  /** 1-based, as a person counts. */
+  number: number;
+  lineStart: number;
+  lineEnd: number;
+  /** The line's text, without its indentation and trailing space. */
+  start: number;
+  end: number;
+  /** Where the block the line interrupts ends: the next line indented no deeper than it. */
+  blockEnd: number;
+}
+
+/**
+ * The line of the parser's first error (a duplicate key is never a cascade), if it is indented
+ * less than the line before it and either the lines after it go on deeper (it interrupts their
+ * block) or its indentation is that of no block open above it.
+ */
+function strayLine(source: string, errors: readonly YAMLParseError[]): StrayLine | undefined {
+  let first: number | undefined;
+  for (const e of errors) if (e.code !== 'DUPLICATE_KEY' && (first === undefined || e.pos[0] < first)) first = e.pos[0];
+  if (first === undefined || first >= source.length) return undefined;
+  const line = lineAround(source, first);
+  if (!line.content) return undefined;
+  const before = contentLine(source, line.start, -1);
+  if (!before || before.indent <= line.indent) return undefined;
+  const after = contentLine(source, line.end, 1);
+  if (!(after && after.indent > line.indent) && openIndents(source, before).has(line.indent)) return undefined;
+  let blockEnd = source.length;
+  for (let next = after; next; next = contentLine(source, next.end, 1)) {
+    if (next.indent <= line.indent) {
+      blockEnd = next.start;
+      break;
+    }
+  }
+  let end = line.end;
+  while (end > line.start + line.indent && /\s/.test(source[end - 1])) end--;
+  let number = 1;
+  for (let i = source.indexOf('\n'); i >= 0 && i < line.start; i = source.indexOf('\n', i + 1)) number++;
+  return { number, lineStart: line.start, lineEnd: line.end, start: line.start + line.indent, end, blockEnd };
+}
+
+interface SourceLine {
+  start: number;
+  /** Before the line break. */
+  end: number;
+  indent: number;
+  /** Not blank and not only a comment. */
+  content: boolean;
+}
+
+function lineAround(source: string, offset: number): SourceLine {
+  // lastIndexOf clamps a negative start to 0, where a line break would be found again.
+  const start = offset > 0 ? source.lastIndexOf('\n', offset - 1) + 1 : 0;
+  let end = source.indexOf('\n', offset);
+  if (end < 0) end = source.length;
+  let indent = 0;
+  while (start + indent < end && source[start + indent] === ' ') indent++;
+  const c = source[start + indent];
+  const content = start + indent < end && c !== '#' && c !== '\r' && c !== '\t';
+  return { start, end, indent, content };
+}
+
+/** The nearest line before (`step` -1, from a line's start) or after (1, from a line's end) with content. */
+function contentLine(source: string, from: number, step: 1 | -1): SourceLine | undefined {
+  let at = from;
+  for (;;) {
+    if (step < 0 ? at <= 0 : at >= source.length) return undefined;
+    const line = lineAround(source, step < 0 ? at - 1 : at + 1);
+    if (line.content) return line;
+    const next = step < 0 ? line.start : line.end;
+    if (step < 0 ? next >= at : next <= at) return undefined;
+    at = next;
+  }
+}
+
+/**
+ * The indentations of the blocks open at a line, read upwards from it: each line less indented
+ * than all below it opens one, and `- key:` also opens the block of keys after its dash.
+ */
+function openIndents(source: string, from: SourceLine): Set<number> {
+  const open = new Set<number>();
+  let bound = Infinity;
+  for (let line: SourceLine | undefined = from; line && bound > 0; line = contentLine(source, line.start, -1)) {
+    if (line.indent >= bound) continue;
+    open.add(line.indent);
+    const dash = /^(?:- +)+/.exec(source.slice(line.start + line.indent, line.end));
+    if (dash) open.add(line.indent + dash[0].length);
+    bound = line.indent;
+  }
+  return open;
 }
 
 /** Whether the document has an anchor or an alias: then one part of it can stand for another. */
