@@ -3,20 +3,24 @@
  * interview dated today with the account left blank, so the new item is a to-do: it counts for
  * nothing until a person names who was interviewed.
  */
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
 import type { Requirement } from '../model';
 import type { TextEdit } from '../types';
+import { changesOnly, linesAfter, readBlock } from './block';
+import type { Block, Change } from './block';
 import type { FixProvider } from './fix';
 import { requirementAt } from './fix';
-import { columnOf, dashColumn, eolOf, insertLines, lineEndOf, startsBlockLine } from './layout';
+import { columnOf, dashColumn, eolAt, lineEndOf } from './layout';
 
 export const addMarketEvidence: FixProvider = {
   codes: ['single-deal', 'sales-only', 'no-evidence', 'roadmap-gate'],
   fixes(diagnostic, { analysis, today }) {
     const req = requirementAt(analysis, diagnostic.span.start);
-    const edit = req && appendInterview(analysis.text, req, today);
-    if (!edit) return [];
+    const edits = req && appendInterview(analysis.text, req, today);
+    if (!edits) return [];
     // Where it is the only way forward, it is the fix to take; at the gate a person chooses.
-    return [{ title: 'Add market evidence (an interview to fill in)', edits: [edit], preferred: diagnostic.code !== 'roadmap-gate' }];
+    return [{ title: 'Add market evidence (an interview to fill in)', edits, preferred: diagnostic.code !== 'roadmap-gate' }];
   },
 };
 
@@ -26,33 +30,83 @@ function itemLines(dash: number, fields: number, today: string): string[] {
   return [`${' '.repeat(dash)}-${' '.repeat(Math.max(1, fields - dash - 1))}kind: interview`, `${pad}account: `, `${pad}date: ${today}`];
 }
 
-export function appendInterview(text: string, req: Requirement, today: string): TextEdit | undefined {
-  if (!startsBlockLine(text, req.span.start)) return undefined; // a requirement written as a flow map
-  const keyIndent = columnOf(text, req.span.start);
-  const list = req.evidenceList;
-  if (!list || !req.evidenceKeySpan) {
-    // No evidence key: add one at the end of the requirement, in the usual layout.
-    return insertLines(text, req.span.end, [`${' '.repeat(keyIndent)}evidence:`, ...itemLines(keyIndent + 2, keyIndent + 4, today)]);
+/** The same item in flow style, for a list written `[…]`. */
+function flowItem(today: string): string {
+  return `{kind: interview, account: , date: ${today}}`;
+}
+
+/**
+ * A value that stands for an empty list and is replaced by one: a null (`~`, `null`, `Null`,
+ * `NULL`, perhaps tagged `!!null`) or `[]`, on the key's line or the lines below it.
+ */
+const EMPTY_VALUE = /[ \t\r\n]*(?:(?:!!null|!<tag:yaml\.org,2002:null>)(?:[ \t\r\n]+(?:~|null|Null|NULL))?|~|null|Null|NULL|\[[ \t\r\n]*\])(?![^ \t\r\n])/y;
+
+/**
+ * The edits that add the interview to the requirement's evidence, or undefined where its layout
+ * gives no safe place for it. A requirement written as a flow map (`- {id: …}`) is not rewritten:
+ * it gets no fix.
+ */
+export function appendInterview(text: string, req: Requirement, today: string): TextEdit[] | undefined {
+  const block = readBlock(text, req.span.start, req.span.end);
+  if (!block) return undefined;
+  const pair = block.map.items.find((p) => isScalar(p.key) && p.key.value === 'evidence');
+  if (!pair !== !req.evidenceKeySpan) return undefined;
+  const made = pair ? intoList(block, pair, today) : newList(block, today);
+  return made && changesOnly(block, made.edits, made.change) ? made.edits : undefined;
+}
+
+/** No evidence key: one is added after the requirement's last value, in the usual layout. */
+function newList(block: Block, today: string): { edits: TextEdit[]; change: Change } | undefined {
+  const key = columnOf(block.text, block.from + block.map.range![0]);
+  const edit = linesAfter(block, block.map, [`${' '.repeat(key)}evidence:`, ...itemLines(key + 2, key + 4, today)]);
+  return edit && { edits: [edit], change: { key: 'evidence', added: true } };
+}
+
+function intoList(block: Block, pair: Pair, today: string): { edits: TextEdit[]; change: Change } | undefined {
+  const { text, from } = block;
+  const change: Change = { key: 'evidence', appended: true };
+  const keyNode = pair.key as YamlNode;
+  const value = pair.value as YamlNode | null;
+  if (!keyNode.range) return undefined;
+  const keyStart = from + keyNode.range[0];
+  if (isSeq(value) && value.items.length > 0) {
+    const last = value.items[value.items.length - 1] as YamlNode | null;
+    if (!last?.range) return undefined;
+    if (value.flow) {
+      // `[{kind: sales-deal, …}]`: one more entry after the last one, in the same style.
+      const at = from + last.range[1];
+      return { edits: [{ span: { start: at, end: at }, newText: `, ${flowItem(today)}` }], change };
+    }
+    const dash = dashColumn(text, from + last.range[0]) ?? columnOf(text, from + value.range![0]);
+    const fields = isMap(last) && !last.flow ? columnOf(text, from + last.range[0]) : dash + 2;
+    const edit = linesAfter(block, last, itemLines(dash, Math.max(fields, dash + 2), today));
+    return edit && { edits: [edit], change };
   }
-  if (list.form === 'block' && req.evidence.length > 0) {
-    const last = req.evidence[req.evidence.length - 1];
-    const dash = dashColumn(text, last.span.start);
-    if (dash === undefined) return undefined;
-    return insertLines(text, last.span.end, itemLines(dash, columnOf(text, last.span.start), today));
-  }
-  const keyColumn = columnOf(text, req.evidenceKeySpan.start);
-  const lines = itemLines(keyColumn + 2, keyColumn + 4, today);
-  const eol = eolOf(text);
-  if (list.form === 'empty') {
-    // `evidence:` with nothing after it (perhaps a comment): the items go on the lines below.
-    const at = lineEndOf(text, req.evidenceKeySpan.end);
-    return { span: { start: at, end: at }, newText: eol + lines.join(eol) };
-  }
-  if (list.form === 'flow' && /^\[\s*\]$/.test(text.slice(list.span.start, list.span.end))) {
-    // `evidence: []` becomes a block list; the space before `[]` goes too.
-    let start = list.span.start;
-    while (start > req.evidenceKeySpan.end && text[start - 1] === ' ') start--;
-    return { span: { start, end: list.span.end }, newText: eol + lines.join(eol) };
-  }
-  return undefined;
+  if (value && !(isScalar(value) && value.value === null) && !(isSeq(value) && value.flow)) return undefined;
+  // An empty value: nothing, a null, or `[]`. The items go on the lines below the key, indented
+  // under it; a null or `[]` (with the white space before it) goes, a comment on the line stays.
+  let colon = from + keyNode.range[1];
+  while (text[colon] === ' ' || text[colon] === '\t') colon++;
+  if (text[colon] !== ':') return undefined; // `? evidence` on a line of its own: no such fix
+  const valueStart = colon + 1;
+  EMPTY_VALUE.lastIndex = valueStart;
+  const written = EMPTY_VALUE.exec(text);
+  const end = written ? valueStart + written[0].length : valueStart;
+  // What is removed must be the whole value as parsed (a bare tag has no range: then it is on the
+  // key's line), and only white space or a comment may follow it.
+  const valueEnd = value?.range && value.range[1] > value.range[0] ? from + value.range[1] : undefined;
+  if (valueEnd !== undefined ? end !== valueEnd : written && /[\r\n]/.test(written[0])) return undefined;
+  const lineEnd = lineEndOf(text, end);
+  if (!/^(?:[ \t]+#.*)?[ \t]*$/.test(text.slice(end, lineEnd))) return undefined;
+  const key = columnOf(text, keyStart);
+  const eol = eolAt(text, lineEnd);
+  const items = eol + itemLines(key + 2, key + 4, today).join(eol);
+  const edits: TextEdit[] =
+    end === lineEnd
+      ? [{ span: { start: valueStart, end: lineEnd }, newText: items }]
+      : [
+          ...(end > valueStart ? [{ span: { start: valueStart, end }, newText: '' }] : []),
+          { span: { start: lineEnd, end: lineEnd }, newText: items },
+        ];
+  return { edits, change };
 }

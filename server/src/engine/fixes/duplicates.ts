@@ -1,7 +1,10 @@
 /** Fixes for things written twice: an id used by two requirements, a deal listed twice. */
+import { isNode, isSeq } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { changesOnly, chomping, readBlock } from './block';
 import type { FixProvider } from './fix';
 import { requirementAt } from './fix';
-import { afterBlock, dashColumn, eolOf, lineStartOf } from './layout';
+import { afterBlock, blankLinesAfter, contentEnd, dashColumn, lineEndOf, lineStartOf, nextLineStart, silencesNextLine } from './layout';
 
 /**
  * The next id with the same prefix that no requirement uses: one above the highest number in use
@@ -33,24 +36,47 @@ export const useNextFreeId: FixProvider = {
   },
 };
 
-/** Deletes the later copy of a deal: its lines, from the dash to the end of its last line. */
+/**
+ * Deletes the later copy of a deal: its lines, from the dash to the end of its last line, with the
+ * line break after them, so no blank line is left behind. What the item before it owns stays as it
+ * was: if that one ends in a block scalar that keeps its trailing newlines (`|+`), the copy's own
+ * blank lines go with it, so the kept ones are still followed by what followed them.
+ */
 export const removeDuplicateEvidence: FixProvider = {
   codes: ['duplicate-evidence'],
   fixes(diagnostic, { analysis }) {
     const text = analysis.text;
     const req = requirementAt(analysis, diagnostic.span.start);
-    const item = req?.evidence.find((e) => e.span.start <= diagnostic.span.start && diagnostic.span.end <= e.span.end);
-    if (!item || dashColumn(text, item.span.start) === undefined) return [];
-    const start = lineStartOf(text, item.span.start);
-    let end = afterBlock(text, item.span.end);
-    // Take the line break too, so no blank line is left behind.
-    if (text.startsWith(eolOf(text), end)) end += eolOf(text).length;
-    else if (text[end] === '\n' || text[end] === '\r') end += 1;
-    else if (start > 0) {
-      // The last line of the file: remove the line break before it instead.
-      const before = text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1;
-      return [{ title: 'Remove duplicate evidence', edits: [{ span: { start: start - before, end }, newText: '' }], preferred: true, auto: true }];
+    const block = req && readBlock(text, req.span.start, req.span.end);
+    const list = block?.map.get('evidence', true);
+    if (!block || !isSeq(list) || list.flow) return [];
+    const at = diagnostic.span.start - block.from;
+    const index = list.items.findIndex((item) => isNode(item) && !!item.range && item.range[0] <= at && at < item.range[1]);
+    const item = list.items[index] as YamlNode | undefined;
+    if (index < 1 || !item?.range) return [];
+    const itemStart = block.from + item.range[0];
+    if (dashColumn(text, itemStart) === undefined) return [];
+    const start = lineStartOf(text, itemStart);
+    const last = afterBlock(text, block.from + item.range[1]);
+    // An ignore comment above the copy would come to speak of the line after it; one on its last
+    // line speaks of the line after it, which stays.
+    if ((start > 0 && silencesNextLine(text, start - 1)) || silencesNextLine(text, last)) return [];
+    const previous = list.items[index - 1];
+    const blank = blankLinesAfter(text, last);
+    let span: { start: number; end: number };
+    if (blank.breaks > 0 && chomping(block, previous) === 'keep') {
+      span = { start, end: blank.toEof ? text.length : blank.end };
+    } else if (blank.breaks > 0) {
+      span = { start, end: nextLineStart(text, last) };
+    } else {
+      // The last line of a file without a final line break: the line break before it goes too,
+      // unless that would change what the item before it ends with.
+      const before = blankLinesAfter(text, lineEndOf(text, contentEnd(text, start)));
+      const single = before.breaks === 1 && before.end === start && chomping(block, previous) === undefined;
+      span = { start: single ? lineEndOf(text, contentEnd(text, start)) : start, end: text.length };
     }
-    return [{ title: 'Remove duplicate evidence', edits: [{ span: { start, end }, newText: '' }], preferred: true, auto: true }];
+    const edit = { span, newText: '' };
+    if (!changesOnly(block, [edit], { key: 'evidence', removed: index })) return [];
+    return [{ title: 'Remove duplicate evidence', edits: [edit], preferred: true, auto: true }];
   },
 };

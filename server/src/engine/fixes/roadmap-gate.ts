@@ -4,7 +4,8 @@
  */
 import type { Fix, FixProvider } from './fix';
 import { requirementAt } from './fix';
-import { columnOf, insertLines, startsBlockLine } from './layout';
+import { changesOnly, linesAfter, readBlock } from './block';
+import { columnOf } from './layout';
 
 export const stepBack: FixProvider = {
   codes: ['roadmap-gate'],
@@ -19,17 +20,20 @@ export const recordWaiver: FixProvider = {
   codes: ['roadmap-gate'],
   fixes(diagnostic, { analysis, today }) {
     const req = requirementAt(analysis, diagnostic.span.start);
-    if (!req || req.waiverKeySpan || !startsBlockLine(analysis.text, req.span.start)) return [];
-    const key = columnOf(analysis.text, req.span.start);
+    // A requirement written as a flow map (`- {id: …}`) has no block to add lines to: no fix.
+    const block = req && !req.waiverKeySpan ? readBlock(analysis.text, req.span.start, req.span.end) : undefined;
+    if (!block) return [];
+    const key = columnOf(analysis.text, req!.span.start);
     const pad = ' '.repeat(key + 2);
     // Reason and approver are left blank on purpose: the waiver is not complete, and the gate not
     // waived, until a person writes why and who approved it.
-    const edit = insertLines(analysis.text, req.span.end, [
+    const edit = linesAfter(block, block.map, [
       `${' '.repeat(key)}waiver:`,
       `${pad}reason: `,
       `${pad}approved-by: `,
       `${pad}date: ${today}`,
     ]);
+    if (!edit || !changesOnly(block, [edit], { key: 'waiver', added: true })) return [];
     const fix: Fix = { title: 'Record a waiver (reason and approver to fill in)', edits: [edit] };
     return [fix];
   },

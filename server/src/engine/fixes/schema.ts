@@ -1,6 +1,7 @@
 /** Fixes for the shape of a file: a misspelt key or value, and a key that is missing. */
 import type { Fix, FixProvider } from './fix';
-import { columnOf, insertLines, startsBlockLine } from './layout';
+import { changesOnly, linesAfter, readBlock } from './block';
+import { columnOf } from './layout';
 
 /** "Change to 'title'": the did-you-mean of an unknown key, a value not allowed, an id's case. */
 export const changeToSuggestion: FixProvider = {
@@ -31,10 +32,13 @@ export const addMissingKey: FixProvider = {
     const end = diagnostic.data?.blockEnd;
     if (typeof key !== 'string' || typeof end !== 'number' || key === 'kind') return [];
     const text = analysis.text;
-    // The block's first key is where the finding starts; new keys line up with it.
-    if (!startsBlockLine(text, diagnostic.span.start)) return [];
+    // The block's first key is where the finding starts; new keys line up with it. A block
+    // written as a flow map (`{…}`) has no line to add: no fix.
+    const block = readBlock(text, diagnostic.span.start, end);
+    if (!block) return [];
     const pad = ' '.repeat(columnOf(text, diagnostic.span.start));
-    const edit = insertLines(text, end, [`${pad}${key}: ${startValue(key, today)}`]);
+    const edit = linesAfter(block, block.map, [`${pad}${key}: ${startValue(key, today)}`]);
+    if (!edit || !changesOnly(block, [edit], { key, added: true })) return [];
     const fix: Fix = { title: `Add missing key '${key}'`, edits: [edit] };
     return [fix];
   },
