@@ -17,8 +17,13 @@ export function formatStylish(result: CheckResult, color: boolean): string {
       d.message,
       d.code,
     ]);
-    const w0 = Math.max(...rows.map((r) => r[0].length));
-    const w1 = Math.max(...rows.map((r) => r[1].length));
+    // A loop, not Math.max(...rows): a file can have more findings than a call takes arguments.
+    let w0 = 0;
+    let w1 = 0;
+    for (const r of rows) {
+      w0 = Math.max(w0, r[0].length);
+      w1 = Math.max(w1, r[1].length);
+    }
     for (const [pos, sev, message, code] of rows) {
       const sevStyle: Style = sev === 'error' ? 'red' : sev === 'warning' ? 'yellow' : 'blue';
       lines.push(`  ${paint('dim', pos.padEnd(w0))}  ${paint(sevStyle, sev.padEnd(w1))}  ${message}  ${paint('dim', code)}`);
