@@ -51,10 +51,13 @@ export function runReport(options: ReportCommandOptions, io: CliIo): number {
   // not count: the report is about the requirements the paths find.
   const touched = projects.filter((p) => p.selected.length > 0 || p.showConfig);
   if (touched.length > 1) {
-    const names = touched.map((p) => (p.config ? shownPath(io.cwd, p.config) : `${shownPath(io.cwd, p.root)} (no config)`));
-    const example = touched.find((p) => p.config)?.config;
+    // Projects are told apart by their configs; with --config they share one, and their folders tell them apart.
+    const configs = touched.map((p) => p.config);
+    const shared = new Set(configs).size < configs.length;
+    const names = touched.map((p) => (p.config && !shared ? shownPath(io.cwd, p.config) : `${shownPath(io.cwd, p.root)}${p.config ? '' : ' (no config)'}`));
+    const example = shared ? undefined : touched.find((p) => p.config)?.config;
     throw new UsageError(
-      `these paths lie in ${touched.length} projects, each with its own policy (${names.join(', ')}); one report has one policy: ` +
+      `these paths lie in ${touched.length} projects, each with its own ${shared ? 'ids' : 'policy'} (${names.join(', ')}); one report has one ${shared ? 'project' : 'policy'}: ` +
         `report on one project at a time${example ? `, e.g. inbound report ${shownPath(io.cwd, example)} (a config stands for its project)` : ''}`,
     );
   }
