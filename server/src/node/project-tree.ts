@@ -57,10 +57,20 @@ export function fileSelector(policy: Pick<Policy, 'files' | 'ignore'>): (path: s
   return (path) => take(path) && !skip(path);
 }
 
+/** Whether a search from a project's folder finds this (relative) path as a deeper project's config. */
+export function configSelector(policy: Pick<Policy, 'ignore'>): (path: string) => boolean {
+  const take = picomatch(`**/${CONFIG_FILE_NAME}`, { dot: false });
+  const skip = picomatch(policy.ignore, { dot: true });
+  return (path) => take(path) && !skip(path);
+}
+
 export interface ProjectScan {
   /** Requirement files: selected by the globs, not ignored, not in a deeper project. Sorted. */
   files: string[];
-  /** Folders of the configs found below the project's own: deeper projects. Sorted. */
+  /**
+   * Folders of the configs found below the project's own, the outermost ones: the projects just
+   * inside this one. Each of them, searched in turn, finds the ones inside it. Sorted.
+   */
   nested: string[];
 }
 
@@ -112,7 +122,8 @@ function split(root: string, policy: Pick<Policy, 'ignore'>, found: string[], ne
     candidates.push(file);
   }
   const files = configs.size ? candidates.filter((f) => !inDeeper(f, root, configs)) : candidates;
-  return { files: files.sort(), nested: [...configs].sort() };
+  const outermost = [...configs].filter((dir) => !inDeeper(dir, root, configs));
+  return { files: files.sort(), nested: outermost.sort() };
 }
 
 /** Whether a folder between the file and the project's root holds a config of its own. */
