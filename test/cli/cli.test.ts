@@ -113,7 +113,8 @@ describe('stylish', () => {
     assert.equal(lines[0], 'checkout.req.yaml');
     // The gate of CHK-201 is on the status value: 0-based line 3, character 12 in JSON.
     assert.match(lines[1], /^ {2}4:13 +error +CHK-201 is on the roadmap with no market evidence; .* roadmap-gate$/);
-    assert.match(r.stdout, /✖ 11 problems \(7 errors, 4 warnings\) · 6 requirements in 1 file\.\n$/);
+    // The summary ends with the roadmap's readiness in the report's words: a waived item is not ready.
+    assert.match(r.stdout, /✖ 11 problems \(7 errors, 4 warnings\) · 6 requirements in 1 file · 1 of 6 roadmap items ready \(1 waived · 4 blocked by the gate\)\.\n$/);
   });
 
   it('colours only when asked to', () => {
@@ -124,7 +125,7 @@ describe('stylish', () => {
 
   it('reports a clean run in one line', () => {
     const r = run(['check', '.', ...TODAY], join(FIXTURES, 'clean-workspace'));
-    assert.equal(r.stdout, '✔ No problems: 3 requirements in 2 files.\n');
+    assert.equal(r.stdout, '✔ No problems: 3 requirements in 2 files · 1 of 1 roadmap item ready (nothing blocked).\n');
   });
 });
 

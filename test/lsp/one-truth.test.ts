@@ -61,6 +61,9 @@ describe('one truth: status bar, code lens, report and CLI agree', () => {
     );
     assert.equal(roadmapHeadline(status.roadmap), '2 of 5 roadmap items ready');
     assert.equal(roadmapDetail(status.roadmap), '1 waived · 2 blocked by the gate');
+    // The CLI's summary line says the same, in the same words, and names the file it could not read.
+    const check = await runInProcess(ws.dir, ['check', '.', '--today', TODAY]);
+    assert.match(check.stdout, /· 6 requirements in 2 files · 1 file could not be read: broken\.req\.yaml · 2 of 5 roadmap items ready \(1 waived · 2 blocked by the gate\)\.\n$/);
 
     // The lenses say the report's verdict of each requirement, and the broken file says it is not counted.
     const shown = await lenses('checkout.req.yaml');

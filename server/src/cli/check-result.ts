@@ -1,6 +1,8 @@
 /** The outcome of `inbound check`, ready for any output format: positions already converted. */
 import { relative, sep } from 'node:path';
 import type { Diagnostic, Range, Suppressed, Workspace } from '../engine';
+import { judgeFile, ReadinessTally } from '../engine/report';
+import type { RoadmapHeadline } from '../engine/report';
 
 export interface CheckedDiagnostic {
   code: Diagnostic['code'];
@@ -22,8 +24,12 @@ export interface CheckedFile {
 
 export interface CheckResult {
   files: CheckedFile[];
-  /** The requirements in the files shown (not in the rest of their projects). */
-  requirementCount: number;
+  /**
+   * The readiness of the files shown (not of the rest of their projects), summed from the engine's
+   * one judgement: the same numbers as the report's headline and the editor's status bar.
+   * Requirements in a file that could not be read are not counted; the file is named instead.
+   */
+  readiness: { requirements: number; roadmap: RoadmapHeadline; unread: string[] };
 }
 
 /** What to show of one project: every file is judged against the whole workspace. */
@@ -37,18 +43,19 @@ export interface ShownProject {
 /** Projects in the order given; in each, the config first, then requirement files by path. */
 export function toCheckResult(projects: readonly ShownProject[], cwd: string): CheckResult {
   const files: CheckedFile[] = [];
-  let requirementCount = 0;
+  const tally = new ReadinessTally();
   for (const { workspace, selected, showConfig } of projects) {
     const config = workspace.configFile;
     if (showConfig && config !== undefined) files.push({ ...checkedFile(workspace, config, cwd), isConfig: true });
     for (const file of selected) {
-      const analysis = workspace.get(file);
-      if (!analysis) continue;
+      const judged = judgeFile(workspace, file);
+      if (!judged) continue;
       files.push(checkedFile(workspace, file, cwd));
-      requirementCount += analysis.model.requirements.length;
+      tally.add(judged);
     }
   }
-  return { files, requirementCount };
+  const rel = (f: string) => relative(cwd, f).split(sep).join('/') || f;
+  return { files, readiness: { requirements: tally.requirements, roadmap: tally.roadmap, unread: tally.unread.map((j) => rel(j.file)) } };
 }
 
 function checkedFile(workspace: Workspace, file: string, cwd: string): CheckedFile {

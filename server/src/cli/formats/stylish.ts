@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 import type { CheckResult } from '../check-result';
 import { counts } from '../check-result';
+import { roadmapDetail, roadmapHeadline, unreadSummary } from '../../report/words';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -34,9 +35,15 @@ export function formatStylish(result: CheckResult, color: boolean): string {
   const problems = c.error + c.warning + c.information + c.hint;
   // Requirement files only: a config shown with its own findings holds no requirements.
   const files = result.files.filter((f) => !f.isConfig).length;
-  const scope = `${result.requirementCount} requirement${result.requirementCount === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  const { requirements, roadmap, unread } = result.readiness;
+  const scope = `${requirements} requirement${requirements === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
   const suppressed = result.files.reduce((n, f) => n + f.suppressed.length, 0);
-  const silenced = suppressed ? `, ${suppressed} ignored with a reason` : '';
+  // The roadmap's readiness as the report's headline and the editor's status bar say it.
+  const detail = roadmapDetail(roadmap);
+  const silenced =
+    (suppressed ? `, ${suppressed} ignored with a reason` : '') +
+    (unread.length ? ` · ${unreadSummary(unread)}` : '') +
+    (roadmap.total ? ` · ${roadmapHeadline(roadmap)}${detail ? ` (${detail})` : ''}` : '');
   if (problems === 0) {
     lines.push(paint('green', `✔ No problems: ${scope}${silenced}.`));
   } else {
