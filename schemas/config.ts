@@ -2,6 +2,7 @@
  * `inbound.config.yaml`: the workspace policy. Each top-level key is validated on its own, so one
  * broken setting falls back to its default while the rest of the policy still applies.
  */
+import { RE2JS } from 're2js';
 import * as z from 'zod';
 import { DEFAULT_ID_PATTERN, status } from './primitives';
 
@@ -25,50 +26,32 @@ export type RuleCode = (typeof RULE_CODES)[number];
 export const SEVERITY_SETTINGS = ['off', 'hint', 'information', 'warning', 'error'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
 
-/** Why a pattern such as (a+)+ is refused; also the message the config finding shows. */
-export const NESTED_REPETITION =
-  'a pattern without a repeated group inside a repeated group, such as (a+)+: on an id that almost matches, that takes exponential time';
-
-const regex = z
-  .string()
-  .refine((p) => {
-    try {
-      new RegExp(p);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'a valid regular expression')
-  .refine((p) => !nestsRepetition(p), NESTED_REPETITION);
-
 /**
- * Whether a pattern repeats (`*`, `+`, `{…}`) a group that itself contains a repetition. JavaScript
- * regular expressions backtrack, so `^(a+)+$` on forty a's and a '!' runs for hours: the language
- * server would hang on one id. Conservative: `(ab+){2}` is refused too, which no id needs.
+ * Why an `id-pattern` cannot be used, or undefined when it can. Ids are matched with RE2 (re2js):
+ * linear time whatever the pattern, so a pattern from a cloned repository can never hang an editor
+ * or a CI run. RE2 has no backreferences and no lookaround — exactly the features that need
+ * backtracking — and refuses them; the reason is said in words a person can act on.
  */
-export function nestsRepetition(pattern: string): boolean {
-  const groups: boolean[] = [false]; // per open group: whether something inside it repeats
-  let closedGroupRepeats = false; // the atom just before is a group with a repetition inside
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*' || c === '+' || c === '{') {
-      if (closedGroupRepeats) return true;
-      groups[groups.length - 1] = true;
-      if (c === '{') while (i < pattern.length && pattern[i] !== '}') i++;
-      continue;
+export function idPatternProblem(pattern: string): string | undefined {
+  try {
+    RE2JS.compile(pattern);
+    return undefined;
+  } catch {
+    // RE2 refused it: say why in words, when the pattern uses what RE2 leaves out on purpose.
+    if (/\\[1-9]|\\k</.test(pattern)) {
+      return 'a pattern without backreferences such as \\1: Inbound matches ids in linear time, which a backreference rules out; write the repeated part out';
     }
-    closedGroupRepeats = false;
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-    } else if (c === '(') groups.push(false);
-    else if (c === ')' && groups.length > 1) {
-      closedGroupRepeats = groups.pop()!;
-      if (closedGroupRepeats) groups[groups.length - 1] = true;
+    if (/\(\?<?[=!]/.test(pattern)) {
+      return 'a pattern without lookahead or lookbehind such as (?=…) or (?!…): Inbound matches ids in linear time, which they rule out; anchor the pattern with ^ and $ instead';
     }
+    return 'a valid regular expression';
   }
-  return false;
 }
+
+const regex = z.string().superRefine((pattern, ctx) => {
+  const problem = idPatternProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: pattern });
+});
 
 /** Why a glob such as *a*a*a*c is refused; also the message the config finding shows. */
 export const BACKTRACKING_GLOB =

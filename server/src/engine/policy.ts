@@ -4,7 +4,7 @@
  */
 import { isMap } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
-import { BACKTRACKING_GLOB, CONFIG_KEYS, configKeySchemas, DEFAULT_POLICY, NESTED_REPETITION, RULE_CODES, SEVERITY_SETTINGS } from '../../../schemas/config';
+import { BACKTRACKING_GLOB, CONFIG_KEYS, configKeySchemas, DEFAULT_POLICY, RULE_CODES, SEVERITY_SETTINGS } from '../../../schemas/config';
 import type { ConfigKey, Policy, RuleCode, SeveritySetting } from '../../../schemas/config';
 import { closest } from './did-you-mean';
 import { firstLine, valueSpan } from './model';
@@ -228,8 +228,8 @@ function configMessage(where: string, issue: Issue, value: unknown): string {
   const said = typeof value === 'string' ? ` '${value}' is not.` : '';
   const wanted =
     where === 'id-pattern' && typeof value === 'string'
-      ? issue.message === NESTED_REPETITION
-        ? NESTED_REPETITION
+      ? issue.code === 'custom'
+        ? issue.message
         : 'a valid regular expression'
       : where === 'files' || where === 'ignore'
         ? issue.message === BACKTRACKING_GLOB
