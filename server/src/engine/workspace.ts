@@ -31,8 +31,8 @@ export class Workspace {
   /** File names in order: cross-file rules read files in this order, whatever order they came in. */
   private sortedNames?: string[];
   private crossFile?: Map<string, Finding[]>;
-  /** Each file's cross-file findings as last computed, to tell whose findings a change touched. */
-  private crossSignatures = new Map<string, string>();
+  /** A fingerprint of each file's cross-file findings as last computed, to tell whose a change touched. */
+  private crossPrints = new Map<string, number>();
   private catalogCache?: Catalog;
   private ctx: RuleContext;
   /** Files whose diagnostics may have changed since `takeChanged` was last called. */
@@ -183,14 +183,18 @@ export class Workspace {
         }
       }
       this.crossFile = merged;
-      const signatures = new Map<string, string>();
+      // A fingerprint taken now, not the findings themselves: their places are objects an edit
+      // moves in place (a related location in another file), so only a copy of the values tells
+      // what changed. A number rather than JSON: a file with 400,000 unknown references would keep
+      // a string of tens of megabytes just to tell whether its findings changed.
+      const prints = new Map<string, number>();
       for (const [file, findings] of merged) {
-        const signature = JSON.stringify(findings);
-        signatures.set(file, signature);
-        if (this.crossSignatures.get(file) !== signature) this.crossChanged(file);
+        const print = fingerprint(findings);
+        prints.set(file, print);
+        if (this.crossPrints.get(file) !== print) this.crossChanged(file);
       }
-      for (const file of this.crossSignatures.keys()) if (!signatures.has(file)) this.crossChanged(file);
-      this.crossSignatures = signatures;
+      for (const file of this.crossPrints.keys()) if (!prints.has(file)) this.crossChanged(file);
+      this.crossPrints = prints;
     }
     return this.crossFile;
   }
@@ -266,6 +270,43 @@ export class Workspace {
     const order = (a: Diagnostic, b: Diagnostic) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
     return { diagnostics: diagnostics.sort(order), suppressed: suppressed.sort(order) };
   }
+}
+
+/**
+ * A 53-bit fingerprint (two 32-bit FNV-1a hashes) of what findings say and where: their codes,
+ * messages, places, requirements, related places and data. Two different lists share one with a
+ * chance of about one in 10^16.
+ */
+function fingerprint(findings: readonly Finding[]): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ findings.length;
+  const text = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    h1 = Math.imul(h1 ^ 0xff, 0x01000193);
+  };
+  const num = (n: number) => {
+    h1 = Math.imul(h1 ^ n, 0x01000193);
+    h2 = Math.imul(h2 ^ (n >>> 16), 0x5bd1e995);
+  };
+  for (const f of findings) {
+    text(f.code);
+    text(f.message);
+    text(f.requirement ?? '');
+    num(f.span.start);
+    num(f.span.end);
+    for (const r of f.related ?? []) {
+      text(r.file);
+      text(r.message);
+      num(r.span.start);
+      num(r.span.end);
+    }
+    if (f.data) text(JSON.stringify(f.data));
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
 
 /**
