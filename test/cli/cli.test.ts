@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,13 +15,25 @@ const CLI = join(REPO, 'dist', 'cli.js');
 const FIXTURES = join(REPO, 'test', 'fixtures', 'check');
 const TODAY = ['--today', '2026-11-23'];
 
-function run(args: string[], cwd = REPO) {
+function run(args: string[], cwd = REPO, as: string[] = []) {
   const env = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   delete env.INBOUND_DEBUG;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env, timeout: 30_000 });
+  const command = [...as, process.execPath, CLI, ...args];
+  const r = spawnSync(command[0], command.slice(1), { cwd, encoding: 'utf8', env, timeout: 30_000 });
+  if (r.error) throw r.error;
   return { exit: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The command prefix that runs the CLI as a user who is not root: root reads a chmod 000 file all
+ * the same, so a permission test run as root (CI containers, this one) would prove nothing. setpriv
+ * comes with util-linux, which .ci/run installs; without it the test fails rather than pass unseen.
+ */
+function notRoot(): string[] {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return [];
+  return ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'];
 }
 
 /** A usage, config or I/O failure: exit 2 and one line on stderr, never a stack trace. */
@@ -81,21 +93,16 @@ describe('usage, config and I/O failures: exit 2 with one line', () => {
     let dir = '';
     before(() => {
       dir = mkdtempSync(join(tmpdir(), 'inbound-unreadable-'));
+      // The user the CLI runs as (not root, see notRoot) may enter the folder and read the other file.
+      chmodSync(dir, 0o755);
       writeFileSync(join(dir, 'locked.req.yaml'), 'requirements: []\n');
-      writeFileSync(join(dir, 'open.req.yaml'), 'requirements:\n  - id: A-1\n    title: Fine\n    status: idea\n');
+      writeFileSync(join(dir, 'open.req.yaml'), 'requirements:\n  - id: A-1\n    title: Fine\n    status: idea\n', { mode: 0o644 });
       chmodSync(join(dir, 'locked.req.yaml'), 0o000);
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('is reported in one line, exit 2, and the other files are still checked', (t) => {
-      try {
-        accessSync(join(dir, 'locked.req.yaml'), constants.R_OK);
-        t.skip('running as a user who can read a chmod 000 file (root): permissions cannot be tested here');
-        return;
-      } catch {
-        // Not readable, as intended.
-      }
-      const r = run(['check', '.', '--format', 'json', ...TODAY], dir);
+    it('is reported in one line, exit 2, and the other files are still checked', { skip: process.platform === 'win32' && 'POSIX permissions' }, () => {
+      const r = run(['check', '.', '--format', 'json', ...TODAY], dir, notRoot());
       assertOneLineFailure(r, 'cannot read locked.req.yaml: permission denied');
       assert.deepEqual(
         (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file),
