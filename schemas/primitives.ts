@@ -31,8 +31,8 @@ export const DEFAULT_ID_PATTERN = '^[A-Z][A-Z0-9]*-[0-9]+$';
 
 /** The keys of an object schema that hold words, and those that hold lists of words. */
 export interface TextKeys {
-  text: ReadonlySet<string>;
-  lists: ReadonlySet<string>;
+  text: readonly string[];
+  lists: readonly string[];
 }
 
 /**
@@ -41,12 +41,12 @@ export interface TextKeys {
  * read as text without a second list to keep in step.
  */
 export function textKeys(schema: z.ZodObject): TextKeys {
-  const text = new Set<string>();
-  const lists = new Set<string>();
+  const text: string[] = [];
+  const lists: string[] = [];
   for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
     const inner = unwrapped(field);
-    if (isText(inner)) text.add(key);
-    else if (inner.def.type === 'array' && isText(unwrapped((inner as z.ZodArray).element as z.ZodType))) lists.add(key);
+    if (isText(inner)) text.push(key);
+    else if (inner.def.type === 'array' && isText(unwrapped((inner as z.ZodArray).element as z.ZodType))) lists.push(key);
   }
   return { text, lists };
 }

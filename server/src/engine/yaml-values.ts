@@ -171,25 +171,27 @@ export function textValue(value: unknown, node: () => unknown, budget: AliasBudg
 
 /**
  * `textValue` for the text fields of one block read by `toValue` (changed in place: every read
- * makes its own objects). Strings cost a look at their ends; only a value YAML read as something
+ * makes its own objects). A look-up per field the schema names (a handful), rather than walking
+ * the block's keys; strings cost a look at their ends, and only a value YAML read as something
  * else looks for its node.
  */
 export function readTextFields(block: Record<string, unknown>, map: unknown, keys: TextKeys, budget: AliasBudget): void {
-  for (const key in block) {
+  for (const key of keys.text) {
     const value = block[key];
-    if (keys.text.has(key)) {
-      if (typeof value === 'string') {
-        const t = trimmed(value);
-        if (t !== value) block[key] = t;
-      } else if (needsSource(value)) {
-        block[key] = textValue(value, () => pairOf(map, key, budget)?.value, budget);
-      }
-    } else if (keys.lists.has(key) && Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const entry = value[i] as unknown;
-        if (typeof entry === 'string') value[i] = trimmed(entry);
-        else if (needsSource(entry)) value[i] = textValue(entry, () => entryOf(pairOf(map, key, budget)?.value, i, budget), budget);
-      }
+    if (typeof value === 'string') {
+      const t = trimmed(value);
+      if (t !== value) block[key] = t;
+    } else if (needsSource(value)) {
+      block[key] = textValue(value, () => pairOf(map, key, budget)?.value, budget);
+    }
+  }
+  for (const key of keys.lists) {
+    const value = block[key];
+    if (!Array.isArray(value)) continue;
+    for (let i = 0; i < value.length; i++) {
+      const entry = value[i] as unknown;
+      if (typeof entry === 'string') value[i] = trimmed(entry);
+      else if (needsSource(entry)) value[i] = textValue(entry, () => entryOf(pairOf(map, key, budget)?.value, i, budget), budget);
     }
   }
 }
