@@ -29,16 +29,25 @@ interface Run {
   stderr: string;
 }
 
+interface RunOptions {
+  /** Node's own options before the script (e.g. --require a probe). */
+  node?: string[];
+  env?: Record<string, string>;
+  /** Close the reading end of stdout at once, as `inbound check | head` does once head has its lines. */
+  closeStdout?: boolean;
+}
+
 /** Runs the CLI without blocking the test process, so a hang is a failed test, not a stuck suite. */
-function run(args: string[], cwd: string): Promise<Run> {
+function run(args: string[], cwd: string, options: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
+    const env = { ...process.env, ...options.env };
     delete env.FORCE_COLOR;
     delete env.INBOUND_DEBUG;
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.node ?? []), CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    if (options.closeStdout) child.stdout.destroy();
+    else child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -67,6 +76,10 @@ function json(r: Run): JsonFile[] {
 
 /** The healthy file beside every hostile one: its warning proves the rest of the run went on. */
 const HEALTHY = 'requirements:\n  - id: OK-1\n    title: Healthy\n    status: proposed\n';
+
+function requirement(id: string): string {
+  return `requirements:\n  - id: ${id}\n    title: Requirement ${id}\n    status: proposed\n`;
+}
 
 function assertHealthyChecked(r: Run): void {
   const healthy = json(r).find((f) => f.file.endsWith('healthy.req.yaml'));
@@ -257,6 +270,34 @@ describe('hostile files and paths for inbound check', () => {
       const config = json(r).find((f) => f.file === 'inbound.config.yaml')!;
       assert.ok(config.diagnostics.some((x) => x.message.includes('more than two * wildcards')), JSON.stringify(config.diagnostics));
       assertHealthyChecked(r);
+    });
+  });
+
+  describe('a closed stdout (inbound check | head)', () => {
+    /** Enough findings to fill a pipe many times over. */
+    function noisy(name: string): string {
+      const d = folder(name);
+      for (let i = 0; i < 300; i++) writeFileSync(join(d, `area-${i}.req.yaml`), requirement(`A${i}-1`).replace('proposed', 'roadmap'));
+      return d;
+    }
+
+    it('check: ends quietly with the exit code the check has', async () => {
+      const d = noisy('epipe-check');
+      const whole = await run(['check', '.', ...TODAY], d);
+      assert.equal(whole.exit, 1, whole.stderr);
+      assert.ok(whole.stdout.length > 100 * 1024, `${whole.stdout.length} characters`);
+      for (const format of ['stylish', 'json', 'github']) {
+        const closed = await run(['check', '.', '--format', format, ...TODAY], d, { closeStdout: true });
+        assert.equal(closed.stderr, '', format);
+        assert.equal(closed.exit, 1, format);
+      }
+    });
+
+    it('report: ends quietly with exit code 0', async () => {
+      const d = noisy('epipe-report');
+      const closed = await run(['report', '.', ...TODAY], d, { closeStdout: true });
+      assert.equal(closed.stderr, '');
+      assert.equal(closed.exit, 0);
     });
   });
 
