@@ -120,8 +120,33 @@ export async function exportReport(client: LanguageClient): Promise<vscode.Uri |
   const report = (await client.sendRequest(ReportRequest, { relativeTo: folder?.toString() })) as Report | null;
   if (!report) return undefined;
   const bytes = new TextEncoder().encode(renderReport(report, format));
-  // Written beside the target, then moved over it: a reader never sees half a report.
-  const temp = target.with({ path: `${target.path}.${randomBytes(4).toString('hex')}.tmp` });
+  if (!(await saveReport(target, bytes))) return undefined;
+  void vscode.window.showInformationMessage(`Inbound report saved to ${vscode.workspace.asRelativePath(target)}.`);
+  return target;
+}
+
+/**
+ * Writes an exported report: beside the target, then moved over it, so a reader never sees half a
+ * report. A symbolic link at the target is refused, as `inbound report --out` refuses it (see
+ * server/src/node/replace-file.ts for why refused rather than followed or replaced): a link checked
+ * into the repository (`roadmap-readiness.html -> ~/.bashrc`) must not turn an export into a write
+ * outside it. The rename replaces the link itself should one appear after the check, never what it
+ * points to; the temporary file's name is random (128 bits), so no link waits under it. Returns
+ * false, having said why, when it refused.
+ */
+export async function saveReport(target: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
+  const existing = await vscode.workspace.fs.stat(target).then(
+    (stat) => stat,
+    () => undefined,
+  );
+  // A link to nothing is a link too: VS Code reports it as Unknown | SymbolicLink.
+  if (existing && (existing.type & vscode.FileType.SymbolicLink) !== 0) {
+    void vscode.window.showErrorMessage(
+      `Inbound did not save the report: ${vscode.workspace.asRelativePath(target)} is a symbolic link, and a report is never written through one. Remove the link, or choose the file it points to.`,
+    );
+    return false;
+  }
+  const temp = target.with({ path: `${target.path}.${randomBytes(16).toString('hex')}.tmp` });
   await vscode.workspace.fs.writeFile(temp, bytes);
   try {
     await vscode.workspace.fs.rename(temp, target, { overwrite: true });
@@ -129,6 +154,5 @@ export async function exportReport(client: LanguageClient): Promise<vscode.Uri |
     await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
     throw e;
   }
-  void vscode.window.showInformationMessage(`Inbound report saved to ${vscode.workspace.asRelativePath(target)}.`);
-  return target;
+  return true;
 }

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -270,6 +270,36 @@ describe('hostile files and paths for inbound check', () => {
       const config = json(r).find((f) => f.file === 'inbound.config.yaml')!;
       assert.ok(config.diagnostics.some((x) => x.message.includes('more than two * wildcards')), JSON.stringify(config.diagnostics));
       assertHealthyChecked(r);
+    });
+  });
+
+  describe('report --out and symbolic links', { skip: !POSIX && 'POSIX only' }, () => {
+    it('a link to a file outside: refused in one line, and the file it points to is untouched', async () => {
+      const d = folder('out-link');
+      writeFileSync(path('out-link-bashrc'), 'precious\n');
+      symlinkSync(path('out-link-bashrc'), join(d, 'readiness.html'));
+      const r = await run(['report', '.', '--out', 'readiness.html', ...TODAY], d);
+      assertOneLine(r, 'cannot write readiness.html', 'symbolic link');
+      assert.equal(readFileSync(path('out-link-bashrc'), 'utf8'), 'precious\n');
+      assert.ok(lstatSync(join(d, 'readiness.html')).isSymbolicLink(), 'the link is left as it was');
+    });
+
+    it('a link to nothing: refused, and nothing is created where it points', async () => {
+      const d = folder('out-dangling');
+      symlinkSync(path('out-dangling-autostart.desktop'), join(d, 'readiness.md'));
+      const r = await run(['report', '.', '--out', 'readiness.md', ...TODAY], d);
+      assertOneLine(r, 'cannot write readiness.md', 'symbolic link');
+      assert.equal(existsSync(path('out-dangling-autostart.desktop')), false);
+      assert.equal(readlinkSync(join(d, 'readiness.md')), path('out-dangling-autostart.desktop'));
+    });
+
+    it('a regular file is replaced whole, keeping its permissions', async () => {
+      const d = folder('out-regular');
+      writeFileSync(join(d, 'readiness.md'), 'old report\n', { mode: 0o640 });
+      const r = await run(['report', '.', '--out', 'readiness.md', ...TODAY], d);
+      assert.equal(r.exit, 0, r.stderr);
+      assert.match(readFileSync(join(d, 'readiness.md'), 'utf8'), /OK-1/);
+      assert.equal(lstatSync(join(d, 'readiness.md')).mode & 0o777, 0o640);
     });
   });
 

@@ -6,7 +6,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import writeFileAtomic from 'write-file-atomic';
+import { replaceFileSync, SymbolicLinkTarget } from '../node/replace-file';
 import { UsageError } from '../node/usage-error';
 import { loadProjects, shownPath } from '../node/load-projects';
 import { buildReport, formatFromFileName, renderReport, REPORT_FORMATS } from '../report';
@@ -88,16 +88,23 @@ function chooseFormat(format: string | undefined, out: string | undefined): Repo
   return inferred;
 }
 
-/** A temporary file in the same folder, then a rename: the old report or the new one, never half. */
+/**
+ * A temporary file in the same folder, then a rename: the old report or the new one, never half.
+ * A symbolic link at F is refused (see `replaceFileSync` for why refused rather than followed or
+ * replaced); write-file-atomic, used here before, wrote through it to wherever it pointed.
+ */
 function writeReport(path: string, shown: string, text: string): void {
   try {
-    writeFileAtomic.sync(path, text, { encoding: 'utf8' });
+    replaceFileSync(path, text);
   } catch (e) {
     throw new UsageError(`cannot write ${shown}: ${writeProblem(e)}`);
   }
 }
 
 function writeProblem(e: unknown): string {
+  if (e instanceof SymbolicLinkTarget) {
+    return `it is a symbolic link (to ${e.target}), and a report is never written through one: remove the link, or name the file it points to`;
+  }
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
     case 'ENOENT':
