@@ -166,13 +166,11 @@ function commentsAfterEdit(previous: FileAnalysis, lines: LineIndex, item: LaidO
     if (f.span.start < item.start) findings.push(f);
     else if (f.span.start >= item.end) findingsAfter.push(mover.finding(f));
   }
-  if (fresh) {
-    suppressions.push(...fresh.suppressions);
-    findings.push(...fresh.findings);
-  }
-  suppressions.push(...after);
-  findings.push(...findingsAfter);
-  return { suppressions, findings };
+  // Concatenated, not spread into push: a file can hold tens of thousands of comments.
+  return {
+    suppressions: fresh ? suppressions.concat(fresh.suppressions, after) : suppressions.concat(after),
+    findings: fresh ? findings.concat(fresh.findings, findingsAfter) : findings.concat(findingsAfter),
+  };
 }
 
 const BLOCK = 4096;

@@ -99,6 +99,11 @@ export interface ItemRead {
   findings: Finding[];
 }
 
+/** `to.push(...items)` without putting every item on the stack: a list can hold 100,000 findings. */
+function pushAll<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
+
 export function accountKey(account: string): string {
   return account.trim().replace(/\s+/g, ' ').toLowerCase();
 }
@@ -151,7 +156,7 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: IdMatche
       list.items.forEach((item, index) => {
         const read = readItem(text, item as YamlNode, index, budget, idPattern);
         file.items.push(read);
-        findings.push(...read.findings);
+        pushAll(findings, read.findings);
         if (read.requirement) file.requirements.push(read.requirement);
       });
     } else if (list && !(isScalar(list) && list.value === null)) {
@@ -163,7 +168,7 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: IdMatche
     }
   }
   for (const key of parsed.mergeKeys) findings.push(mergeKeyFinding(key));
-  findings.push(...budget.findings());
+  pushAll(findings, budget.findings());
   return file;
 }
 
@@ -226,7 +231,7 @@ function readRequirement(
   const localFindings: Finding[] = [];
   const report = (issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], what: string, keysAt: (path: PropertyKey[]) => string[]) => {
     for (const issue of issues) {
-      localFindings.push(...[issueFinding(text, itemNode, [...prefix, ...issue.path], issue, budget, what, keysAt)].flat());
+      pushAll(localFindings, [issueFinding(text, itemNode, [...prefix, ...issue.path], issue, budget, what, keysAt)].flat());
     }
   };
   const result = requirementSchema.safeParse(v, { reportInput: true });
@@ -290,7 +295,7 @@ function readRequirement(
     };
   }
   for (const f of localFindings) f.requirement ??= req.id;
-  findings.push(...localFindings);
+  pushAll(findings, localFindings);
   return req;
 }
 
@@ -382,7 +387,7 @@ function readEvidence(
         const f = issueFinding(text, reqNode, [...path, ...issue.path], issue, budget, subject, (p) =>
           p.length === 0 ? keys : [],
         );
-        findings.push(...[f].flat());
+        pushAll(findings, [f].flat());
       }
     }
   }

@@ -78,7 +78,7 @@ export function parseYaml(text: string): ParsedYaml {
     // An anchor needs an '&', a merge key a '<<': most files have neither, and collecting them is
     // not free on large ones.
     walk(doc.contents, doc.errors, text.includes('&') ? anchors : undefined, text.includes('<<') ? mergeKeys : undefined);
-    findings.push(...errorFindings(text, source, doc.errors));
+    for (const f of errorFindings(text, source, doc.errors)) findings.push(f);
     for (const w of doc.warnings) findings.push(errorFinding(text, w.pos, w.code, w.message));
   }
   return { doc, findings, anchors, mergeKeys };
