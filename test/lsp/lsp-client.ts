@@ -58,6 +58,16 @@ export interface StartOptions {
   folders?: string[];
   /** False: the editor does not trust the workspace (VS Code's Restricted Mode). */
   trusted?: boolean;
+  /**
+   * The client's capabilities instead of the usual VS Code-like set (a minimal editor: no
+   * workspace folders, no dynamic registration, no progress, no refresh).
+   */
+  capabilities?: ClientCapabilities;
+  /**
+   * How the client names its root: workspace folders (default), or, like an older or simpler
+   * client, only `rootUri` or only the deprecated `rootPath`.
+   */
+  rootAs?: 'workspaceFolders' | 'rootUri' | 'rootPath';
 }
 
 export class LspClient {
@@ -68,6 +78,8 @@ export class LspClient {
   readonly events = new EventEmitter();
   readonly notifications: { method: string; params: unknown }[] = [];
   refreshes = 0;
+  /** Every request the server sent the client (method names, in order): capabilities it may not use show here. */
+  readonly serverRequests: string[] = [];
   result!: InitializeResult;
   private readonly versions = new Map<string, number>();
   stderr = '';
@@ -92,9 +104,16 @@ export class LspClient {
       this.notifications.push({ method: '$/progress', params });
       this.events.emit('notification', '$/progress', params);
     });
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('client/registerCapability', () => {
+      this.serverRequests.push('client/registerCapability');
+      return null;
+    });
+    this.connection.onRequest('window/workDoneProgress/create', () => {
+      this.serverRequests.push('window/workDoneProgress/create');
+      return null;
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.serverRequests.push('workspace/diagnostic/refresh');
       this.refreshes++;
       this.events.emit('refresh');
       return null;
@@ -106,7 +125,7 @@ export class LspClient {
     const [cmd, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
     const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, INBOUND_TODAY: '' } });
     const client = new LspClient(child, root);
-    const capabilities: ClientCapabilities = {
+    const capabilities: ClientCapabilities = options.capabilities ?? {
       workspace: {
         workspaceFolders: true,
         didChangeWatchedFiles: { dynamicRegistration: true },
@@ -124,10 +143,12 @@ export class LspClient {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       },
     };
+    const rootAs = options.rootAs ?? 'workspaceFolders';
     client.result = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: uri(root),
-      workspaceFolders: (options.folders ?? [root]).map((f, i) => ({ uri: uri(f), name: `folder ${i + 1}` })),
+      rootUri: rootAs === 'rootPath' ? null : uri(root),
+      ...(rootAs === 'rootPath' ? { rootPath: root } : {}),
+      workspaceFolders: rootAs === 'workspaceFolders' ? (options.folders ?? [root]).map((f, i) => ({ uri: uri(f), name: `folder ${i + 1}` })) : null,
       capabilities,
       initializationOptions: { today: TODAY, debounceMs: options.debounceMs ?? 0, trusted: options.trusted ?? true },
     });

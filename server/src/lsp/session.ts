@@ -44,7 +44,10 @@ export function startServer(connection: Connection): void {
     filesChanged: (now) => (now ? scheduler.flush() : scheduler.schedule()),
   });
   const { documents } = state;
+  // What the client announced: a feature it did not is never used (a request it does not know is an
+  // error, and a registration the library refuses throws, which in onInitialized stopped indexing).
   let watchedFilesDynamic = false;
+  let folderEvents = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as ServerOptions;
@@ -58,6 +61,7 @@ export function startServer(connection: Connection): void {
     };
     indexer.canProgress = !!caps.window?.workDoneProgress;
     watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    folderEvents = !!caps.workspace?.workspaceFolders;
     state.projects = new Projects(today, options.trusted !== false);
     for (const folder of folders(params)) state.projects.add(fileOf(folder.uri));
     log(`Inbound ${pull ? 'pull' : 'push'} diagnostics; folders: ${state.projects.all().map((p) => p.root ?? '(loose files)').join(', ')}`);
@@ -74,7 +78,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Requirements' },
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(folderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'inbound', version: typeof INBOUND_VERSION === 'string' ? INBOUND_VERSION : undefined },
     };
@@ -88,23 +92,28 @@ export function startServer(connection: Connection): void {
         watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
       });
     }
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      for (const f of e.removed) {
-        const root = fileOf(f.uri);
-        const gone = state.projects.remove(root);
-        if (!gone) continue;
-        for (const file of gone.workspace.fileNames()) gone.workspace.deleteFile(file);
-        gone.applyConfig('', undefined);
-        scheduler.flushProject(gone);
-        // The projects of the configs below it go with it (unless another folder still holds them),
-        // outer ones first, so that the ones inside them see no folder around them either.
-        for (const nested of state.projects.nestedAt(root).reverse()) {
-          if (state.projects.parentOf(nested) === state.projects.loose) state.removeNestedProject(nested, false);
+    // A client without workspace folders (Neovim's and Helix's configs, simple clients) names one
+    // root (rootUri or rootPath, see folders()) and never changes it; asking it for folder events
+    // throws, and would have kept the projects below from ever being indexed.
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) {
+          const root = fileOf(f.uri);
+          const gone = state.projects.remove(root);
+          if (!gone) continue;
+          for (const file of gone.workspace.fileNames()) gone.workspace.deleteFile(file);
+          gone.applyConfig('', undefined);
+          scheduler.flushProject(gone);
+          // The projects of the configs below it go with it (unless another folder still holds them),
+          // outer ones first, so that the ones inside them see no folder around them either.
+          for (const nested of state.projects.nestedAt(root).reverse()) {
+            if (state.projects.parentOf(nested) === state.projects.loose) state.removeNestedProject(nested, false);
+          }
         }
-      }
-      for (const f of e.added) void indexer.indexProject(state.projects.add(fileOf(f.uri)));
-      scheduler.schedule();
-    });
+        for (const f of e.added) void indexer.indexProject(state.projects.add(fileOf(f.uri)));
+        scheduler.schedule();
+      });
+    }
     for (const project of state.projects.all()) if (project.root) void indexer.indexProject(project);
   });
 
@@ -157,6 +166,7 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
+/** The client's workspace folders; from a client without them, its one root (rootUri, or the older rootPath). */
 function folders(params: InitializeParams): WorkspaceFolder[] {
   if (params.workspaceFolders?.length) return params.workspaceFolders;
   const root = params.rootUri ?? (params.rootPath ? uriOf(params.rootPath) : undefined);
