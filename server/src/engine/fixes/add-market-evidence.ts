@@ -4,14 +4,14 @@
  * nothing until a person names who was interviewed.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Node as YamlNode, Pair } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { Requirement } from '../model';
 import type { TextEdit } from '../types';
 import { changesOnly, linesAfter, readBlock } from './block';
 import type { Block, Change } from './block';
 import type { FixProvider } from './fix';
 import { requirementAt } from './fix';
-import { columnOf, dashColumn, eolAt, lineEndOf } from './layout';
+import { columnOf, dashColumn, eolAt, lineEndOf, lineStartOf, silencesNextLine, startsBlockLine } from './layout';
 
 export const addMarketEvidence: FixProvider = {
   codes: ['single-deal', 'sales-only', 'no-evidence', 'roadmap-gate'],
@@ -58,8 +58,9 @@ export function appendInterview(text: string, req: Requirement, today: string): 
 /** No evidence key: one is added after the requirement's last value, in the usual layout. */
 function newList(block: Block, today: string): { edits: TextEdit[]; change: Change } | undefined {
   const key = columnOf(block.text, block.from + block.map.range![0]);
-  const edit = linesAfter(block, block.map, [`${' '.repeat(key)}evidence:`, ...itemLines(key + 2, key + 4, today)]);
-  return edit && { edits: [edit], change: { key: 'evidence', added: true } };
+  const change: Change = { key: 'evidence', added: true };
+  const edit = linesAfter(block, block.map, [`${' '.repeat(key)}evidence:`, ...itemLines(key + 2, key + 4, today)], change);
+  return edit && { edits: [edit], change };
 }
 
 function intoList(block: Block, pair: Pair, today: string): { edits: TextEdit[]; change: Change } | undefined {
@@ -79,7 +80,7 @@ function intoList(block: Block, pair: Pair, today: string): { edits: TextEdit[];
     }
     const dash = dashColumn(text, from + last.range[0]) ?? columnOf(text, from + value.range![0]);
     const fields = isMap(last) && !last.flow ? columnOf(text, from + last.range[0]) : dash + 2;
-    const edit = linesAfter(block, last, itemLines(dash, Math.max(fields, dash + 2), today));
+    const edit = linesAfter(block, last, itemLines(dash, Math.max(fields, dash + 2), today), change);
     return edit && { edits: [edit], change };
   }
   if (value && !(isScalar(value) && value.value === null) && !(isSeq(value) && value.flow)) return undefined;
@@ -91,15 +92,17 @@ function intoList(block: Block, pair: Pair, today: string): { edits: TextEdit[];
   const valueStart = colon + 1;
   EMPTY_VALUE.lastIndex = valueStart;
   const written = EMPTY_VALUE.exec(text);
+  if (!written && isScalar(value) && value.range && value.range[1] > value.range[0]) return nullBelow(text, from, value, today);
   const end = written ? valueStart + written[0].length : valueStart;
   // What is removed must be the whole value as parsed (a bare tag has no range: then it is on the
   // key's line), and only white space or a comment may follow it.
   const valueEnd = value?.range && value.range[1] > value.range[0] ? from + value.range[1] : undefined;
   if (valueEnd !== undefined ? end !== valueEnd : written && /[\r\n]/.test(written[0])) return undefined;
   const lineEnd = lineEndOf(text, end);
-  if (!/^(?:[ \t]+#.*)?[ \t]*$/.test(text.slice(end, lineEnd))) return undefined;
+  if (!/^(?:[ \t]+#.*)?[ \t]*$/.test(text.slice(end, lineEnd)) || silencesLineBelow(text, lineEnd)) return undefined;
   const key = columnOf(text, keyStart);
-  const eol = eolAt(text, lineEnd);
+  // The key's own line break: a null on the line below is taken with the one before it.
+  const eol = eolAt(text, valueStart);
   const items = eol + itemLines(key + 2, key + 4, today).join(eol);
   const edits: TextEdit[] =
     end === lineEnd
@@ -109,4 +112,31 @@ function intoList(block: Block, pair: Pair, today: string): { edits: TextEdit[];
           { span: { start: lineEnd, end: lineEnd }, newText: items },
         ];
   return { edits, change };
+}
+
+/** `# inbound-ignore …` on the line ending at `lineEnd` speaks of the line below it, which must stay there. */
+function silencesLineBelow(text: string, lineEnd: number): boolean {
+  return lineEnd < text.length && silencesNextLine(text, lineEnd);
+}
+
+/**
+ * A null written on a line of its own below the key, after a comment (`evidence: # to do`, then
+ * `~`): the null becomes the new item's dash line, where it stands, and its other lines follow.
+ */
+function nullBelow(text: string, from: number, value: Scalar, today: string): { edits: TextEdit[]; change: Change } | undefined {
+  const start = from + value.range![0];
+  const end = from + value.range![1];
+  const lineEnd = lineEndOf(text, end);
+  if (value.tag || !/^(?:~|null|Null|NULL)$/.test(text.slice(start, end)) || !startsBlockLine(text, start) || /-/.test(text.slice(lineStartOf(text, start), start))) return undefined;
+  if (!/^(?:[ \t]+#.*)?[ \t]*$/.test(text.slice(end, lineEnd)) || silencesLineBelow(text, lineEnd)) return undefined;
+  const dash = columnOf(text, start);
+  const [first, ...rest] = itemLines(dash, dash + 2, today);
+  const eol = eolAt(text, lineEnd);
+  return {
+    edits: [
+      { span: { start, end }, newText: first.slice(dash) },
+      { span: { start: lineEnd, end: lineEnd }, newText: eol + rest.join(eol) },
+    ],
+    change: { key: 'evidence', appended: true },
+  };
 }

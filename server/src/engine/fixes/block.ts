@@ -1,13 +1,14 @@
 /**
  * A block of keys (a requirement, an evidence item, a waiver) read again from its own lines, for
- * the fixes that add or remove lines. The analysis keeps places, not the parsed tree, and where a
- * new line may go depends on what the block ends with: a block scalar that keeps its trailing
- * newlines (`|+`, `>+`) owns the blank lines after it, and a comment that silences the next line
- * must stay above that line. Reading one block costs what the block costs, not the file.
+ * the fixes that add or remove lines. The analysis keeps places, not the parsed tree, and whether
+ * a line may go somewhere depends on what the block holds: a block scalar that keeps its trailing
+ * newlines (`|+`, `>+`) owns the blank lines after it, so a line added before them would take
+ * them away from it. Reading one block costs what the block costs, not the file.
  *
- * A fix that adds or removes lines is then checked, not trusted: the block with the edits applied
- * is parsed again, and the fix is offered only if it still parses and every value but the one the
- * fix names is exactly what it was. An odd layout gets no fix rather than a changed file.
+ * A fix that adds or removes lines is checked, not trusted: the block with the edits applied is
+ * parsed again, and the fix is offered only if it still parses and every value but the one the
+ * fix names is exactly what it was. Where the nearest place fails that, the next is tried; an odd
+ * layout gets no fix rather than a changed file.
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
@@ -65,52 +66,36 @@ function aliasedAnchor(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** The node written last inside `node`: the value of its last key, all the way down. */
-function lastWritten(node: unknown): unknown {
-  for (;;) {
-    if (isMap(node) && !node.flow && node.items.length) {
-      const last = node.items[node.items.length - 1];
-      node = last.value ?? last.key;
-    } else if (isSeq(node) && !node.flow && node.items.length) {
-      node = node.items[node.items.length - 1];
-    } else {
-      return node;
-    }
-  }
-}
-
-/**
- * How the block scalar that `node` ends in treats its trailing newlines (`|+` keeps them, `|-`
- * strips them, `|` clips them to one), or undefined if `node` does not end in a block scalar.
- */
-export function chomping(block: Block, node: unknown): 'keep' | 'strip' | 'clip' | undefined {
-  const leaf = lastWritten(node);
-  if (!isScalar(leaf) || (leaf.type !== 'BLOCK_LITERAL' && leaf.type !== 'BLOCK_FOLDED') || !leaf.range) return undefined;
-  const header = /^[|>]([0-9+-]*)/.exec(block.text.slice(block.from + leaf.range[0], block.from + leaf.range[0] + 4));
-  // A header not where it is expected: assume the worst, that it keeps them.
-  if (!header || header[1].includes('+')) return 'keep';
-  return header[1].includes('-') ? 'strip' : 'clip';
-}
-
 /**
  * An edit that adds whole lines (`lines`, without line breaks, already indented) after `node`, a
- * node of the block: after its last line and any comment on it, with the line break of that line.
- * After a block scalar that keeps its trailing newlines, the lines go after the blank lines it owns.
- * Undefined where no line may go: after a comment that silences the line below it.
+ * node of the block, that `changesOnly` accepts for `change`. Where the text allows, the lines go
+ * right after the node's last line (and any comment on it), with that line's line break. Blank
+ * lines after it may belong to it: a block scalar that keeps its trailing newlines (`|+`, `>+`)
+ * owns them, and a line of spaces deeper than a block scalar's text is text. Then the lines go
+ * after the blank lines. Undefined where neither place leaves the rest as it was, and after a
+ * comment that silences the line below it, which must stay below it.
  */
-export function linesAfter(block: Block, node: YamlNode, lines: string[]): TextEdit | undefined {
+export function linesAfter(block: Block, node: YamlNode, lines: string[], change: Change): TextEdit | undefined {
   const { text } = block;
   if (!node.range) return undefined;
   const last = afterBlock(text, block.from + node.range[1]);
   const blank = blankLinesAfter(text, last);
-  if (blank.breaks > 1 && chomping(block, node) === 'keep') {
-    const eol = eolAt(text, blank.end);
-    return { span: { start: blank.end, end: blank.end }, newText: lines.join(eol) + eol };
-  }
+  const candidates: TextEdit[] = [];
   // `# inbound-ignore …` on the last line speaks of the line after it, which must stay there.
-  if (blank.breaks === 1 && !blank.toEof && silencesNextLine(text, last)) return undefined;
-  const eol = eolAt(text, last);
-  return { span: { start: last, end: last }, newText: eol + lines.join(eol) };
+  if (!(blank.breaks === 1 && !blank.toEof && silencesNextLine(text, last))) {
+    const eol = eolAt(text, last);
+    candidates.push({ span: { start: last, end: last }, newText: eol + lines.join(eol) });
+  }
+  if (blank.breaks > 1) {
+    const eol = eolAt(text, blank.end);
+    candidates.push({ span: { start: blank.end, end: blank.end }, newText: lines.join(eol) + eol });
+  }
+  if (blank.toEof && text.length > Math.max(last, blank.end)) {
+    // The file ends in a line of spaces: it may be a block scalar's last line.
+    const eol = eolAt(text, text.length);
+    candidates.push({ span: { start: text.length, end: text.length }, newText: eol + lines.join(eol) });
+  }
+  return candidates.find((edit) => changesOnly(block, [edit], change));
 }
 
 /** What a fix does to its block: the one key it adds, appends an item to, or removes an item from. */

@@ -1,10 +1,10 @@
 /** Fixes for things written twice: an id used by two requirements, a deal listed twice. */
 import { isNode, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { changesOnly, chomping, readBlock } from './block';
+import { changesOnly, readBlock } from './block';
 import type { FixProvider } from './fix';
 import { requirementAt } from './fix';
-import { afterBlock, blankLinesAfter, contentEnd, dashColumn, lineEndOf, lineStartOf, nextLineStart, silencesNextLine } from './layout';
+import { afterBlock, blankLinesAfter, contentEnd, dashColumn, lineEndOf, lineStartOf, nextLineStart, previousLineEnd, silencesNextLine } from './layout';
 
 /**
  * The next id with the same prefix that no requirement uses: one above the highest number in use
@@ -44,6 +44,7 @@ export const useNextFreeId: FixProvider = {
  */
 export const removeDuplicateEvidence: FixProvider = {
   codes: ['duplicate-evidence'],
+  auto: true,
   fixes(diagnostic, { analysis }) {
     const text = analysis.text;
     const req = requirementAt(analysis, diagnostic.span.start);
@@ -60,23 +61,24 @@ export const removeDuplicateEvidence: FixProvider = {
     const last = afterBlock(text, block.from + item.range[1]);
     // An ignore comment above the copy would come to speak of the line after it; one on its last
     // line speaks of the line after it, which stays.
-    if ((start > 0 && silencesNextLine(text, start - 1)) || silencesNextLine(text, last)) return [];
-    const previous = list.items[index - 1];
+    if ((start > 0 && silencesNextLine(text, previousLineEnd(text, start))) || silencesNextLine(text, last)) return [];
+    // The copy's lines and the line break after them, so no blank line is left behind; else with
+    // the blank lines after them too (the item before may end in a block scalar that keeps its
+    // trailing newlines: the blank lines it owns must still be followed by what followed them).
     const blank = blankLinesAfter(text, last);
-    let span: { start: number; end: number };
-    if (blank.breaks > 0 && chomping(block, previous) === 'keep') {
-      span = { start, end: blank.toEof ? text.length : blank.end };
-    } else if (blank.breaks > 0) {
-      span = { start, end: nextLineStart(text, last) };
+    const spans: { start: number; end: number }[] = [];
+    if (blank.breaks > 0) {
+      spans.push({ start, end: nextLineStart(text, last) });
+      if (blank.breaks > 1 || blank.toEof) spans.push({ start, end: blank.toEof ? text.length : blank.end });
     } else {
       // The last line of a file without a final line break: the line break before it goes too,
-      // unless that would change what the item before it ends with.
-      const before = blankLinesAfter(text, lineEndOf(text, contentEnd(text, start)));
-      const single = before.breaks === 1 && before.end === start && chomping(block, previous) === undefined;
-      span = { start: single ? lineEndOf(text, contentEnd(text, start)) : start, end: text.length };
+      // so the file ends as cleanly, unless that changes what the item before it ends with.
+      const before = lineEndOf(text, contentEnd(text, start));
+      if (nextLineStart(text, before) === start) spans.push({ start: before, end: text.length });
+      spans.push({ start, end: text.length });
     }
-    const edit = { span, newText: '' };
-    if (!changesOnly(block, [edit], { key: 'evidence', removed: index })) return [];
+    const edit = spans.map((span) => ({ span, newText: '' })).find((e) => changesOnly(block, [e], { key: 'evidence', removed: index }));
+    if (!edit) return [];
     return [{ title: 'Remove duplicate evidence', edits: [edit], preferred: true, auto: true }];
   },
 };

@@ -30,6 +30,8 @@ export interface FixContext {
 /** One kind of fix: which findings it answers, and the fixes for one of them. */
 export interface FixProvider {
   codes: readonly Diagnostic['code'][];
+  /** It offers fixes that need no decision (`auto`): "fix all" asks only such providers. */
+  auto?: boolean;
   fixes(diagnostic: Diagnostic, ctx: FixContext): Fix[];
 }
 

@@ -42,7 +42,8 @@ export function fixAllEdits(workspace: Workspace, file: string): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const d of workspace.diagnostics(file).diagnostics) {
     for (const p of PROVIDERS) {
-      if (!p.codes.includes(d.code)) continue;
+      // The others read and check a whole requirement for a fix that fix all would not take.
+      if (!p.auto || !p.codes.includes(d.code)) continue;
       const fix = p.fixes(d, ctx).find((f) => f.auto);
       if (fix) edits.push(...fix.edits);
     }

@@ -45,6 +45,11 @@ export function nextLineStart(text: string, lineEnd: number): number {
   return lineEnd + breakAt(text, lineEnd).length;
 }
 
+/** The end of the line before the line starting at `lineStart` (where its line break starts). */
+export function previousLineEnd(text: string, lineStart: number): number {
+  return lineStart >= 2 && text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? lineStart - 2 : Math.max(0, lineStart - 1);
+}
+
 /** UTF-16 column of an offset: the indentation of a key that starts there. */
 export function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);

@@ -4,7 +4,7 @@
  */
 import type { Fix, FixProvider } from './fix';
 import { requirementAt } from './fix';
-import { changesOnly, linesAfter, readBlock } from './block';
+import { linesAfter, readBlock } from './block';
 import { columnOf } from './layout';
 
 export const stepBack: FixProvider = {
@@ -27,13 +27,9 @@ export const recordWaiver: FixProvider = {
     const pad = ' '.repeat(key + 2);
     // Reason and approver are left blank on purpose: the waiver is not complete, and the gate not
     // waived, until a person writes why and who approved it.
-    const edit = linesAfter(block, block.map, [
-      `${' '.repeat(key)}waiver:`,
-      `${pad}reason: `,
-      `${pad}approved-by: `,
-      `${pad}date: ${today}`,
-    ]);
-    if (!edit || !changesOnly(block, [edit], { key: 'waiver', added: true })) return [];
+    const lines = [`${' '.repeat(key)}waiver:`, `${pad}reason: `, `${pad}approved-by: `, `${pad}date: ${today}`];
+    const edit = linesAfter(block, block.map, lines, { key: 'waiver', added: true });
+    if (!edit) return [];
     const fix: Fix = { title: 'Record a waiver (reason and approver to fill in)', edits: [edit] };
     return [fix];
   },

@@ -1,11 +1,12 @@
 /** Fixes for the shape of a file: a misspelt key or value, and a key that is missing. */
 import type { Fix, FixProvider } from './fix';
-import { changesOnly, linesAfter, readBlock } from './block';
+import { linesAfter, readBlock } from './block';
 import { columnOf } from './layout';
 
 /** "Change to 'title'": the did-you-mean of an unknown key, a value not allowed, an id's case. */
 export const changeToSuggestion: FixProvider = {
   codes: ['schema'],
+  auto: true,
   fixes(diagnostic, { analysis }) {
     const replacement = diagnostic.data?.replacement;
     if (typeof replacement !== 'string') return [];
@@ -37,8 +38,8 @@ export const addMissingKey: FixProvider = {
     const block = readBlock(text, diagnostic.span.start, end);
     if (!block) return [];
     const pad = ' '.repeat(columnOf(text, diagnostic.span.start));
-    const edit = linesAfter(block, block.map, [`${pad}${key}: ${startValue(key, today)}`]);
-    if (!edit || !changesOnly(block, [edit], { key, added: true })) return [];
+    const edit = linesAfter(block, block.map, [`${pad}${key}: ${startValue(key, today)}`], { key, added: true });
+    if (!edit) return [];
     const fix: Fix = { title: `Add missing key '${key}'`, edits: [edit] };
     return [fix];
   },
