@@ -138,7 +138,7 @@ export function buildModel(text: string, parsed: ParsedYaml, idPattern: IdMatche
   }
   const areaPair = pairOf(root, 'area');
   if (areaPair) {
-    const area = textValue(toValue(areaPair.value, budget), () => areaPair.value, budget);
+    const area = textValue(toValue(areaPair.value, budget), areaPair.value, budget);
     if (typeof area === 'string' && area) file.area = area;
     else
       findings.push({
@@ -204,7 +204,6 @@ function readRequirement(
   const node = budget.resolve(itemNode) ?? itemNode;
   // `- *req`: every place in this requirement is the alias, where this occurrence is written.
   const via = isAlias(itemNode) ? span : undefined;
-  const place = (s: Span): Span => (via ? { start: via.start, end: via.end } : s);
   const value = toValue(itemNode, budget);
   if (!isMap(node) || value === UNREADABLE || typeof value !== 'object' || value === null || Array.isArray(value)) {
     findings.push({
@@ -243,13 +242,13 @@ function readRequirement(
   const at = (key: string) => pairOf(node, key);
   if (idValue) {
     req.id = idValue;
-    req.idSpan = place(valueSpan(at('id')!));
+    req.idSpan = placed(via, valueSpan(at('id')!));
     if (!idPattern.test(idValue)) localFindings.push(badId(idValue, req.idSpan, idPattern));
   }
   if (typeof v.title === 'string' && v.title.trim()) req.title = v.title.trim();
   if (typeof v.status === 'string' && (STATUSES as readonly string[]).includes(v.status)) {
     req.status = v.status as Status;
-    req.statusSpan = place(valueSpan(at('status')!));
+    req.statusSpan = placed(via, valueSpan(at('status')!));
   }
   if (typeof v.owner === 'string' && v.owner.trim()) req.owner = v.owner.trim();
   if (typeof v.problem === 'string' && v.problem.trim()) req.problem = v.problem.trim();
@@ -266,10 +265,10 @@ function readRequirement(
   }
   const evPair = at('evidence');
   if (evPair) {
-    req.evidenceKeySpan = spanOf(evPair.key as YamlNode) && place(spanOf(evPair.key as YamlNode)!);
+    req.evidenceKeySpan = spanOf(evPair.key as YamlNode) && placed(via, spanOf(evPair.key as YamlNode)!);
     const evNode = budget.resolve(evPair.value as YamlNode);
     // Through an alias the list is written elsewhere: nothing can be appended to it here.
-    req.evidenceList = { span: place(valueSpan(evPair)), form: via ? 'other' : listForm(evPair.value as YamlNode | null) };
+    req.evidenceList = { span: placed(via, valueSpan(evPair)), form: via ? 'other' : listForm(evPair.value as YamlNode | null) };
     if (evNode && isSeq(evNode) && Array.isArray(v.evidence)) {
       const evVia = via ?? aliasSpan(evPair.value);
       evNode.items.forEach((item, i) => {
@@ -279,7 +278,7 @@ function readRequirement(
     }
   }
   const waiverPair = at('waiver');
-  if (waiverPair) req.waiverKeySpan = spanOf(waiverPair.key as YamlNode) && place(spanOf(waiverPair.key as YamlNode)!);
+  if (waiverPair) req.waiverKeySpan = spanOf(waiverPair.key as YamlNode) && placed(via, spanOf(waiverPair.key as YamlNode)!);
   if (waiverPair && v.waiver && typeof v.waiver === 'object' && !Array.isArray(v.waiver)) {
     const w = v.waiver as Record<string, unknown>;
     const text = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
@@ -291,12 +290,17 @@ function readRequirement(
       date: text(w.date),
       complete: !!reason && !!approvedBy && !samePerson(approvedBy, req.owner),
       selfApproved: samePerson(approvedBy, req.owner),
-      span: place({ start: spanOf(waiverPair.key as YamlNode)!.start, end: valueSpan(waiverPair).end }),
+      span: placed(via, { start: spanOf(waiverPair.key as YamlNode)!.start, end: valueSpan(waiverPair).end }),
     };
   }
   for (const f of localFindings) f.requirement ??= req.id;
   pushAll(findings, localFindings);
   return req;
+}
+
+/** A place read through an alias (`via`) is the alias: a copy each time, as every place is moved on its own. */
+function placed(via: Span | undefined, span: Span): Span {
+  return via ? { start: via.start, end: via.end } : span;
 }
 
 /** The span of a value written as an alias (`*list`), where that occurrence is. */
@@ -328,8 +332,7 @@ function readEvidence(
   const node = budget.resolve(itemNode) ?? itemNode;
   // `- *ev`: the item's own span is the alias already, and so is every place inside it.
   const at = via ?? (isAlias(itemNode) ? written : undefined);
-  const place = (s: Span): Span => (at ? { start: at.start, end: at.end } : s);
-  const span = place(written);
+  const span = placed(at, written);
   if (!isMap(node) || value === null || typeof value !== 'object' || Array.isArray(value)) {
     findings.push({
       code: 'schema',
@@ -342,7 +345,7 @@ function readEvidence(
   const ev: Evidence = { index, span, complete: false };
   const before = findings.length;
   const kindPair = pairOf(node, 'kind');
-  if (kindPair) v.kind = textValue(v.kind, () => kindPair.value, budget);
+  if (kindPair) v.kind = textValue(v.kind, kindPair.value, budget);
   let unreadableKind = false;
   if (!kindPair) {
     if (!budget.merges(node)) findings.push({
@@ -359,7 +362,7 @@ function readEvidence(
     findings.push({
       code: 'schema',
       message: `'kind' is empty.${hintFor('kind')}`,
-      span: place(emptySpan(text, kindPair.value as YamlNode, kindPair)),
+      span: placed(at, emptySpan(text, kindPair.value as YamlNode, kindPair)),
     });
   } else if (!isEvidenceKind(v.kind)) {
     const said = typeof v.kind === 'string' ? v.kind : '';
@@ -371,7 +374,7 @@ function readEvidence(
         (written === undefined ? `'kind' is one word, not ${valueKind(v.kind)}.` : `'${written}' is not an evidence kind.`) +
         (suggestion ? ` Did you mean '${suggestion}'?` : '') +
         ` Kinds: ${EVIDENCE_KIND_NAMES.join(', ')}.`,
-      span: place(valueSpan(kindPair)),
+      span: placed(at, valueSpan(kindPair)),
       data: suggestion && !at ? { replacement: suggestion } : undefined,
     });
   } else {
@@ -397,7 +400,7 @@ function readEvidence(
   ev.account = str(v.account);
   if (ev.account) ev.accountKey = accountKey(ev.account);
   ev.deal = str(v.deal);
-  if (ev.deal) ev.dealSpan = place(valueSpan(pairOf(node, 'deal')!));
+  if (ev.deal) ev.dealSpan = placed(at, valueSpan(pairOf(node, 'deal')!));
   if (typeof v.amount === 'number' && Number.isFinite(v.amount) && v.amount >= 0) ev.amount = v.amount;
   ev.currency = str(v.currency);
   ev.stage = str(v.stage);
@@ -405,7 +408,7 @@ function readEvidence(
   // Only a real calendar date: the date rules compute with it (2026-13-01 would give NaN days).
   if (date && isCalendarDate(date)) {
     ev.date = date;
-    ev.dateSpan = place(valueSpan(pairOf(node, 'date')!));
+    ev.dateSpan = placed(at, valueSpan(pairOf(node, 'date')!));
   }
   return ev;
 }

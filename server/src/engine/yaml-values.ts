@@ -160,12 +160,12 @@ export function scalarText(value: unknown): string | undefined {
  * A text field holds the words as written, trimmed: a plain scalar that YAML reads as a number, a
  * boolean or (under `%YAML 1.1`) a timestamp is its source text (`deal: 0042` is the deal 0042,
  * not 42; `date: 2026-10-01` stays that date). Empty stays empty (null); lists and blocks are left
- * as they are, for the schema to refuse. `node` is the value's node, looked up only when needed.
+ * as they are, for the schema to refuse. `node` is the value's node (or an alias of it).
  */
-export function textValue(value: unknown, node: () => unknown, budget: AliasBudget): unknown {
+export function textValue(value: unknown, node: unknown, budget: AliasBudget): unknown {
   if (typeof value === 'string') return trimmed(value);
   if (!needsSource(value)) return value;
-  const scalar = budget.resolve(node() as YamlNode);
+  const scalar = budget.resolve(node as YamlNode);
   return isScalar(scalar) && typeof scalar.source === 'string' ? trimmed(scalar.source) : value;
 }
 
@@ -182,7 +182,7 @@ export function readTextFields(block: Record<string, unknown>, map: unknown, key
       const t = trimmed(value);
       if (t !== value) block[key] = t;
     } else if (needsSource(value)) {
-      block[key] = textValue(value, () => pairOf(map, key, budget)?.value, budget);
+      block[key] = textValue(value, pairOf(map, key, budget)?.value, budget);
     }
   }
   for (const key of keys.lists) {
@@ -191,7 +191,7 @@ export function readTextFields(block: Record<string, unknown>, map: unknown, key
     for (let i = 0; i < value.length; i++) {
       const entry = value[i] as unknown;
       if (typeof entry === 'string') value[i] = trimmed(entry);
-      else if (needsSource(entry)) value[i] = textValue(entry, () => entryOf(pairOf(map, key, budget)?.value, i, budget), budget);
+      else if (needsSource(entry)) value[i] = textValue(entry, entryOf(pairOf(map, key, budget)?.value, i, budget), budget);
     }
   }
 }
