@@ -67,10 +67,25 @@ export function backtrackingGlob(glob: string): boolean {
   return glob.split('/').some((segment) => segment !== '**' && (segment.match(/\*+/g) ?? []).length > 2);
 }
 
+/** Why a glob such as ../other/*.req.yaml is refused; the config finding names the glob first. */
+export const OUTSIDE_GLOB =
+  "reaches outside the folder of inbound.config.yaml (through '..' or an absolute path); Inbound reads only the files of its project, in that folder and below";
+
+/**
+ * Whether a glob names files outside the folder its config governs: an absolute path, a drive or a
+ * home folder, or a `..` segment anywhere (`**\/../../x` climbs as far as `**` went down, and
+ * further), also inside braces or an extended glob (`{..,a}`).
+ */
+export function globLeavesFolder(glob: string): boolean {
+  if (/^(?:[\\/]|~|[A-Za-z]:)/.test(glob)) return true;
+  return /(?:^|[\\/{,(|])\.\.(?:$|[\\/},)|])/.test(glob);
+}
+
 const glob = z
   .string()
   .min(1)
-  .refine((g) => !backtrackingGlob(g), BACKTRACKING_GLOB);
+  .refine((g) => !backtrackingGlob(g), BACKTRACKING_GLOB)
+  .refine((g) => !globLeavesFolder(g), OUTSIDE_GLOB);
 
 export const configKeySchemas = {
   files: z.array(glob).min(1),

@@ -271,6 +271,24 @@ describe('hostile files and paths for inbound check', () => {
       assert.ok(config.diagnostics.some((x) => x.message.includes('more than two * wildcards')), JSON.stringify(config.diagnostics));
       assertHealthyChecked(r);
     });
+
+    it('globs that leave the folder (.., an absolute path, **/../..): a finding each, and nothing outside read', async () => {
+      const d = folder('glob-outside');
+      mkdirSync(path('glob-outside-elsewhere'));
+      // The same id as the healthy file: read, it would make both duplicates.
+      writeFileSync(path('glob-outside-elsewhere', 'dup.req.yaml'), requirement('OK-1'));
+      writeFileSync(
+        join(d, 'inbound.config.yaml'),
+        `files:\n  - "**/*.req.yaml"\n  - "../glob-outside-elsewhere/*.req.yaml"\n  - "${path('glob-outside-elsewhere')}/*.req.yaml"\n  - "**/../../glob-outside-elsewhere/*.req.yaml"\nignore: ["../**"]\n`,
+      );
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d);
+      assert.equal(r.exit, 1, r.stderr);
+      assert.deepEqual(json(r).map((f) => f.file), ['inbound.config.yaml', 'healthy.req.yaml']);
+      const config = json(r)[0].diagnostics;
+      assert.deepEqual(config.map((x) => x.range.start.line), [2, 3, 4, 5], JSON.stringify(config));
+      for (const x of config) assert.match(x.message, /outside the folder of inbound\.config\.yaml/);
+      assertHealthyChecked(r);
+    });
   });
 
   describe('report --out and symbolic links', { skip: !POSIX && 'POSIX only' }, () => {

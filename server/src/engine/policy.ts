@@ -4,7 +4,7 @@
  */
 import { isMap } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
-import { BACKTRACKING_GLOB, CONFIG_KEYS, configKeySchemas, DEFAULT_POLICY, RULE_CODES, SEVERITY_SETTINGS } from '../../../schemas/config';
+import { BACKTRACKING_GLOB, CONFIG_KEYS, configKeySchemas, DEFAULT_POLICY, OUTSIDE_GLOB, RULE_CODES, SEVERITY_SETTINGS } from '../../../schemas/config';
 import type { ConfigKey, Policy, RuleCode, SeveritySetting } from '../../../schemas/config';
 import { closest } from './did-you-mean';
 import { firstLine, valueSpan } from './model';
@@ -225,6 +225,8 @@ function configMessage(where: string, issue: Issue, value: unknown): string {
     if (Array.isArray(value)) return `${setting} needs at least ${String(min)} entr${min === 1 ? 'y' : 'ies'}.${fallback}`;
     return `${setting} must be at least ${String(min)}${typeof value === 'number' ? `, not ${value}` : ''}.${fallback}`;
   }
+  // A glob that leaves the config's folder: named, with why it cannot be (the finding is on it).
+  if ((where === 'files' || where === 'ignore') && issue.message === OUTSIDE_GLOB) return `${setting}: '${String(issue.input)}' ${OUTSIDE_GLOB}.${fallback}`;
   const said = typeof value === 'string' ? ` '${value}' is not.` : '';
   const wanted =
     where === 'id-pattern' && typeof value === 'string'

@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, globSync } from 'tinyglobby';
+import { globLeavesFolder } from '../../../schemas/config';
 import type { Policy } from '../../../schemas/config';
 import { CONFIG_FILE_NAME } from '../engine/policy';
 
@@ -50,17 +51,28 @@ export function globPath(root: string, file: string): string {
   return relative(root, file).split(sep).join('/');
 }
 
+/**
+ * A project's globs without those that leave its folder (`../x`, an absolute path, `**\/../..`):
+ * a project is its folder and what lies below it, in the editor and the CLI alike. The config shows
+ * such a glob as a finding (schemas/config.ts), and the default globs apply; this holds the line for
+ * any policy, whatever its origin. An ignore glob that leaves is dropped too: it ignores nothing
+ * here, and a search would otherwise start from the folder it names.
+ */
+export function insideGlobs(globs: readonly string[]): string[] {
+  return globs.filter((g) => !globLeavesFolder(g));
+}
+
 /** Whether a policy's globs take a file (given relative to the project's folder, see `globPath`). */
 export function fileSelector(policy: Pick<Policy, 'files' | 'ignore'>): (path: string) => boolean {
-  const take = picomatch(policy.files, { dot: false });
-  const skip = picomatch(policy.ignore, { dot: true });
+  const take = picomatch(insideGlobs(policy.files), { dot: false });
+  const skip = picomatch(insideGlobs(policy.ignore), { dot: true });
   return (path) => take(path) && !skip(path);
 }
 
 /** Whether a search from a project's folder finds this (relative) path as a deeper project's config. */
 export function configSelector(policy: Pick<Policy, 'ignore'>): (path: string) => boolean {
   const take = picomatch(`**/${CONFIG_FILE_NAME}`, { dot: false });
-  const skip = picomatch(policy.ignore, { dot: true });
+  const skip = picomatch(insideGlobs(policy.ignore), { dot: true });
   return (path) => take(path) && !skip(path);
 }
 
@@ -87,21 +99,23 @@ export interface ScanOptions {
  * costs no second pass. A folder the config ignores is not searched for either.
  */
 function crawl(root: string, policy: Pick<Policy, 'files' | 'ignore'>, nested: boolean) {
-  const patterns = nested ? [...policy.files, `**/${CONFIG_FILE_NAME}`] : policy.files;
-  const options = { cwd: root, ignore: policy.ignore, absolute: true, dot: false, followSymbolicLinks: false, onlyFiles: true } as const;
+  const files = insideGlobs(policy.files);
+  const patterns = nested ? [...files, `**/${CONFIG_FILE_NAME}`] : files;
+  const options = { cwd: root, ignore: insideGlobs(policy.ignore), absolute: true, dot: false, followSymbolicLinks: false, onlyFiles: true } as const;
   return { patterns, options };
 }
 
 export function scanProjectSync(root: string, policy: Pick<Policy, 'files' | 'ignore'>, options: ScanOptions = {}): ProjectScan {
   const nested = options.nested !== false;
   const { patterns, options: globOptions } = crawl(root, policy, nested);
-  return split(root, policy, globSync(patterns, globOptions), nested);
+  // Without any glob of its own left, a project has no files (tinyglobby would find everything).
+  return split(root, policy, patterns.length ? globSync(patterns, globOptions) : [], nested);
 }
 
 export async function scanProject(root: string, policy: Pick<Policy, 'files' | 'ignore'>, options: ScanOptions = {}): Promise<ProjectScan> {
   const nested = options.nested !== false;
   const { patterns, options: globOptions } = crawl(root, policy, nested);
-  return split(root, policy, await glob(patterns, globOptions), nested);
+  return split(root, policy, patterns.length ? await glob(patterns, globOptions) : [], nested);
 }
 
 /**
@@ -111,7 +125,7 @@ export async function scanProject(root: string, policy: Pick<Policy, 'files' | '
 function split(root: string, policy: Pick<Policy, 'ignore'>, found: string[], nested: boolean): ProjectScan {
   const configs = new Set<string>();
   const candidates: string[] = [];
-  const ignored = picomatch(policy.ignore, { dot: true });
+  const ignored = picomatch(insideGlobs(policy.ignore), { dot: true });
   for (const f of found) {
     const file = resolve(f);
     if (isConfigFile(file)) {
