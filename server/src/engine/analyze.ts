@@ -10,6 +10,8 @@ import { buildModel } from './model';
 import type { RequirementFile } from './model';
 import { checkItem, idMatcher } from './requirement-check';
 import type { RuleContext } from './rules/rule';
+import { encodingFinding } from './source';
+import type { FileSource } from './source';
 import { readSuppressions } from './suppression';
 import type { Suppression } from './suppression';
 import { LineIndex } from './text';
@@ -30,6 +32,8 @@ export interface FileAnalysis {
   layout?: Layout;
   /** The rule findings of each list item, kept to lay the file out on its first edit. */
   itemRuleFindings?: Finding[][];
+  /** What reading the file from disk told beyond its text (only its head read, not UTF-8); see source.ts. */
+  source?: FileSource;
 }
 
 /**
@@ -37,18 +41,21 @@ export interface FileAnalysis {
  * previous analysis is taken over: its objects may be reused and moved, so it is not to be used
  * again (the workspace replaces it at once).
  */
-export function analyzeFile(file: string, text: string, ctx: RuleContext, previous?: FileAnalysis): FileAnalysis {
-  if (previous && layoutFor(previous) && text.length <= ctx.policy.maxFileKb * 1024) {
+export function analyzeFile(file: string, text: string, ctx: RuleContext, previous?: FileAnalysis, source?: FileSource): FileAnalysis {
+  if (previous && !source && layoutFor(previous) && text.length <= ctx.policy.maxFileKb * 1024) {
     const edited = reanalyzeEdit(previous, text, ctx);
     if (edited) return edited;
   }
-  return analyzeWhole(file, text, ctx);
+  return analyzeWhole(file, text, ctx, source);
 }
 
-function analyzeWhole(file: string, text: string, ctx: RuleContext): FileAnalysis {
+function analyzeWhole(file: string, text: string, ctx: RuleContext, source?: FileSource): FileAnalysis {
   const lines = new LineIndex(text);
   const limit = ctx.policy.maxFileKb * 1024;
-  if (text.length > limit) {
+  // A file read from disk is measured in bytes, and read no further than its head when too large;
+  // text from an editor by its length.
+  const size = source?.size ?? text.length;
+  if (size > limit) {
     return {
       file,
       text,
@@ -59,15 +66,26 @@ function analyzeWhole(file: string, text: string, ctx: RuleContext): FileAnalysi
       findings: [
         {
           code: 'file-too-large',
-          message: `This file is ${(text.length / 1024).toFixed(0)} KB; Inbound checks files up to ${ctx.policy.maxFileKb} KB (max-file-kb in inbound.config.yaml). Split the area into several files, or raise the limit.`,
+          message: `This file is ${(size / 1024).toFixed(0)} KB; Inbound checks files up to ${ctx.policy.maxFileKb} KB (max-file-kb in inbound.config.yaml). Split the area into several files, or raise the limit.`,
           span: { start: 0, end: lines.lineEnd(0) },
         },
       ],
+      source,
     };
+  }
+  // Only the head was read, and the limit has since been raised: nothing to judge until the caller
+  // reads the file again (the language server does at once).
+  if (source?.size !== undefined) {
+    return { file, text, lines, model: { requirements: [], findings: [], items: [] }, suppressions: [], commentFindings: [], findings: [], source };
   }
   const parsed = parseYaml(text);
   const model = buildModel(text, parsed, idMatcher(ctx.policy));
   const { suppressions, findings: commentFindings } = readSuppressions(lines, parsed.doc?.contents);
+  // Bytes that are not UTF-8: one finding that says so, the rest would be about a mis-decoded text.
+  // The ids still count for the other files, as after a syntax error.
+  if (source?.encoding) {
+    return { file, text, lines, model, findings: [encodingFinding(lines, source.encoding)], suppressions, commentFindings: [], source };
+  }
   const syntax = distinctSpans(parsed.findings);
   // Text the parser could not read yields a guessed structure: its missing keys and empty lists
   // are echoes of the syntax error, not facts. Show what to fix first; the ids still count for

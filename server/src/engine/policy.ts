@@ -23,10 +23,11 @@ export interface LoadedPolicy {
  * A configuration is a few lines. A huge one (generated, or hostile in a pull request) would cost
  * a minute of parsing and then a glob per pattern, before any requirement is checked.
  */
-const MAX_CONFIG_KB = 256;
+export const MAX_CONFIG_KB = 256;
 
-export function readPolicy(text: string): LoadedPolicy {
-  if (text.length > MAX_CONFIG_KB * 1024) {
+/** `size`: the config's size in bytes when only its head was read from disk (it is over the limit). */
+export function readPolicy(text: string, size = text.length): LoadedPolicy {
+  if (size > MAX_CONFIG_KB * 1024) {
     let end = 0;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
     return {
@@ -34,7 +35,7 @@ export function readPolicy(text: string): LoadedPolicy {
       findings: [
         {
           code: 'schema',
-          message: `This configuration is ${(text.length / 1024).toFixed(0)} KB; a configuration is a few lines, and Inbound reads one of up to ${MAX_CONFIG_KB} KB. The defaults apply until it is smaller.`,
+          message: `This configuration is ${(size / 1024).toFixed(0)} KB; a configuration is a few lines, and Inbound reads one of up to ${MAX_CONFIG_KB} KB. The defaults apply until it is smaller.`,
           span: { start: 0, end },
         },
       ],

@@ -11,6 +11,8 @@ import type { Catalog } from './catalog';
 import type { FileAnalysis } from './analyze';
 import { todayIso } from './clock';
 import { readPolicy } from './policy';
+import { sameSource } from './source';
+import type { FileSource } from './source';
 import { DEFAULT_SEVERITY, WORKSPACE_RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { LineIndex } from './text';
@@ -57,8 +59,11 @@ export class Workspace {
     return this.ctx.today;
   }
 
-  /** Read `inbound.config.yaml`; `undefined` text means there is none (defaults apply). */
-  setConfig(file: string | undefined, text: string | undefined): void {
+  /**
+   * Read `inbound.config.yaml`; `undefined` text means there is none (defaults apply). `source`: what
+   * reading it from disk told (only its head was read, it being far too large); none from an editor.
+   */
+  setConfig(file: string | undefined, text: string | undefined, source?: FileSource): void {
     if (this.config) {
       this.dirty.add(this.config.file);
       this.judged.delete(this.config.file);
@@ -68,7 +73,7 @@ export class Workspace {
       this.setPolicy(DEFAULT_POLICY);
       return;
     }
-    const { policy, findings } = readPolicy(text);
+    const { policy, findings } = readPolicy(text, source?.size);
     this.config = { file, text, lines: new LineIndex(text), findings };
     this.dirty.add(file);
     this.judged.delete(file);
@@ -92,7 +97,7 @@ export class Workspace {
   private reanalyzeAll(): void {
     this.judged.clear();
     for (const [file, a] of this.files) {
-      this.files.set(file, analyzeFile(file, a.text, this.ctx));
+      this.files.set(file, analyzeFile(file, a.text, this.ctx, undefined, a.source));
       this.dirty.add(file);
     }
     this.changed();
@@ -104,10 +109,11 @@ export class Workspace {
     this.catalogCache = undefined;
   }
 
-  setFile(file: string, text: string): FileAnalysis {
+  /** `source`: what reading the file from disk told beyond its text (see source.ts); none for an editor's text. */
+  setFile(file: string, text: string, source?: FileSource): FileAnalysis {
     const previous = this.files.get(file);
-    if (previous && previous.text === text) return previous;
-    const analysis = analyzeFile(file, text, this.ctx, previous);
+    if (previous && previous.text === text && sameSource(previous.source, source)) return previous;
+    const analysis = analyzeFile(file, text, this.ctx, previous, source);
     if (!previous) this.sortedNames = undefined;
     this.files.set(file, analysis);
     this.dirty.add(file);
