@@ -45,7 +45,7 @@ export function fixAllEdits(workspace: Workspace, file: string): TextEdit[] {
       // The others read and check a whole requirement for a fix that fix all would not take.
       if (!p.auto || !p.codes.includes(d.code)) continue;
       const fix = p.fixes(d, ctx).find((f) => f.auto);
-      if (fix) edits.push(...fix.edits);
+      for (const e of fix?.edits ?? []) edits.push(e);
     }
   }
   edits.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
