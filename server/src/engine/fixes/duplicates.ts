@@ -3,7 +3,7 @@ import { isNode, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { changesOnly, readBlock } from './block';
 import type { FixProvider } from './fix';
-import { requirementAt } from './fix';
+import { onAlias, requirementAt } from './fix';
 import { afterBlock, blankLinesAfter, contentEnd, dashColumn, lineEndOf, lineStartOf, nextLineStart, previousLineEnd, silencesNextLine } from './layout';
 
 /**
@@ -29,6 +29,7 @@ export function nextFreeId(id: string, ids: ReadonlySet<string>): string | undef
 export const useNextFreeId: FixProvider = {
   codes: ['duplicate-id'],
   fixes(diagnostic, { analysis, ids }) {
+    if (onAlias(analysis, diagnostic.span)) return [];
     const id = analysis.text.slice(diagnostic.span.start, diagnostic.span.end).trim();
     const next = nextFreeId(diagnostic.requirement ?? id, ids);
     if (!next) return [];

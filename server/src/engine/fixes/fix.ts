@@ -42,3 +42,12 @@ export function requirementAt(analysis: FileAnalysis, offset: number): Requireme
   }
   return undefined;
 }
+
+/**
+ * Whether the finding is shown on an alias (`- *req`, `status: *s`): what it is about is written
+ * at the anchor, and replacing the alias would break the file or part it from its anchor. Fixes
+ * that replace the finding's text offer nothing there.
+ */
+export function onAlias(analysis: FileAnalysis, span: { start: number }): boolean {
+  return analysis.text[span.start] === '*';
+}

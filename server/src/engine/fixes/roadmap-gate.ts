@@ -3,15 +3,15 @@
  * or record an exception that someone accountable approves.
  */
 import type { Fix, FixProvider } from './fix';
-import { requirementAt } from './fix';
+import { onAlias, requirementAt } from './fix';
 import { linesAfter, readBlock } from './block';
 import { columnOf } from './layout';
 
 export const stepBack: FixProvider = {
   codes: ['roadmap-gate'],
-  fixes(diagnostic) {
+  fixes(diagnostic, { analysis }) {
     const to = diagnostic.data?.stepBack;
-    if (typeof to !== 'string') return [];
+    if (typeof to !== 'string' || onAlias(analysis, diagnostic.span)) return [];
     return [{ title: `Move back to '${to}'`, edits: [{ span: diagnostic.span, newText: to }] }];
   },
 };
