@@ -13,6 +13,7 @@ import { CodeLensRequest } from 'vscode-languageserver-protocol/node';
 import type { CodeLens } from 'vscode-languageserver-protocol/node';
 import type { WorkspaceStatus } from '../../server/src/lsp/protocol';
 import type { Report } from '../../server/src/report';
+import { renderReportCsv } from '../../server/src/report';
 import { roadmapDetail, roadmapHeadline } from '../../server/src/report/words';
 import { runInProcess } from '../cli/run-cli';
 import { copyOf, LspClient, REPO, TODAY, uri } from './lsp-client';
@@ -81,6 +82,13 @@ describe('one truth: status bar, code lens, report and CLI agree', () => {
     );
     for (const [i, row] of report.requirements.filter((r) => r.onRoadmap).entries()) assert.ok(shown[i].title.endsWith(words[row.verdict]), row.id);
     assert.deepEqual(await lenses('broken.req.yaml'), [{ line: 0, title: `Not counted in the roadmap: YAML cannot read this file (line ${report.unreadFiles[0].line + 1})` }]);
+
+    // The editor's export names files as the CLI does (relative paths, not file:/// URIs): the
+    // CSV the editor writes is the CSV `inbound report` writes.
+    const exported = (await client.connection.sendRequest('inbound/report', { relativeTo: uri(ws.dir) })) as Report;
+    const csv = await runInProcess(ws.dir, ['report', '.', '--format', 'csv', '--today', TODAY]);
+    assert.equal(renderReportCsv(exported), csv.stdout);
+    assert.ok(exported.requirements.every((r) => r.file === 'checkout.req.yaml'));
   });
 
   it('after the file is mended in the editor: the status, the lenses and the report count it, alike', async () => {
