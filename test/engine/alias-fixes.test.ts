@@ -40,6 +40,6 @@ describe('quick fixes on findings shown on an alias', () => {
     }
     // The anchored copy still gets its fixes.
     const first = diagnostics.find((d) => d.code === 'duplicate-id' && TEXT[d.span.start] !== '*')!;
-    assert.deepEqual(fixesFor(ws, FILE, first).map((f) => f.title), ['Use next free id CHK-3']);
+    assert.deepEqual(fixesFor(ws, FILE, first).map((f) => f.title), ['Use next free id CHK-3', 'Silence with a reason (duplicate-id)']);
   });
 });

@@ -153,7 +153,13 @@ describe(`quick-fix properties (${RUNS} cases each, seed ${SEED})`, () => {
     const text = 'requirements:\n  - {id: CHK-9, title: Flow, status: roadmap}\n  - {id: CHK-8, title: Flow, status: roadmap, evidence: []}\n';
     const { ws } = checkEdits([{ file: FILE, text }]);
     const offered = ws.diagnostics(FILE).diagnostics.map((d) => `${d.code}: ${fixesFor(ws, FILE, d).map((f) => f.title).join(' | ')}`);
-    assert.deepEqual(offered.sort(), ['no-evidence: ', 'no-evidence: ', "roadmap-gate: Move back to 'validated'", "roadmap-gate: Move back to 'validated'"]);
+    // The ignore comment goes on a line of its own above the item: that needs no rewriting.
+    assert.deepEqual(offered.sort(), [
+      'no-evidence: Silence with a reason (no-evidence)',
+      'no-evidence: Silence with a reason (no-evidence)',
+      "roadmap-gate: Move back to 'validated'",
+      "roadmap-gate: Move back to 'validated'",
+    ]);
   });
 
   it('generated layouts: every fix applies cleanly, changes only what it names, and removes its finding', () => {
@@ -416,6 +422,15 @@ function checkLayoutFix(
     assert.ok(was.some((_, i) => i > 0 && isDeepStrictEqual([...was.slice(0, i), ...was.slice(i + 1)], now)), `${where}: removes one item: ${JSON.stringify(fixed)}`);
     for (const path of diff) assert.deepEqual(path.slice(0, 3), ['requirements', r, 'evidence'], `${where}: changes ${JSON.stringify(path)}`);
     gone();
+  } else if ((m = /^Silence with a reason \((.*)\)$/.exec(fix.title))) {
+    // One comment line above the finding's line: no value changes; once its reason is written, the
+    // finding is silenced.
+    assert.equal(m[1], d.code);
+    assert.equal(fix.edits.length, 1, `${where}: one edit`);
+    assert.match(fix.edits[0].newText, /^[ \t]*# inbound-ignore \S+ -- (\r\n|\r|\n)$/, `${where}: one comment line`);
+    only([]);
+    const reasoned = applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.newText.replace('-- ', '-- decided in the roadmap review') })));
+    assert.ok(count(recheck(reasoned), d) < count(found, d), `${where}: still heard once the reason is written: ${JSON.stringify(reasoned)}`);
   } else if (change) {
     // A value becomes the word; or a key is renamed, its value unchanged; or a code in a comment.
     const renamed = diff.length === 2 && at(after, diff[0]) === undefined && at(before, diff[1]) === undefined && isDeepStrictEqual(at(before, diff[0]), at(after, diff[1]));

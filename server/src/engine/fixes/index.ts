@@ -6,6 +6,7 @@ import { removeDuplicateEvidence, useNextFreeId } from './duplicates';
 import type { Fix, FixContext, FixProvider } from './fix';
 import { recordWaiver, stepBack } from './roadmap-gate';
 import { addMissingKey, changeToSuggestion } from './schema';
+import { silenceWithReason } from './silence';
 
 export type { Fix } from './fix';
 export { nextFreeId } from './duplicates';
@@ -20,6 +21,8 @@ const PROVIDERS: readonly FixProvider[] = [
   addMissingKey,
   useNextFreeId,
   removeDuplicateEvidence,
+  // Last: a decision not to act, for when none of the ways forward fits.
+  silenceWithReason,
 ];
 
 function context(workspace: Workspace, file: string): FixContext | undefined {
