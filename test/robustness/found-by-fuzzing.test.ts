@@ -155,6 +155,32 @@ describe('found by the protocol fuzzer', () => {
     );
   }
 
+  for (const mode of ['push', 'pull'] as const) {
+    it(`${mode}: an open document that the config's globs no longer select leaves the workspace`, async () => {
+      // c.req.yml defines C-1, which a.req.yaml depends on. A config whose globs take only *.req.yaml
+      // makes c.req.yml no requirement file: inbound check no longer reads it, so its findings go
+      // and a.req.yaml's reference to C-1 is unknown. The server kept the open document's last
+      // analysis (its findings and its id), and later edits of it were no longer read, so its
+      // findings went stale too.
+      const c = 'requirements:\n  - id: C-1\n    title: Defined in a .yml file\n    status: proposed\n';
+      const a = 'requirements:\n  - id: A-1\n    title: Depends on C-1\n    status: idea\n    depends-on: [C-1]\n';
+      const steps: Step[] = [
+        { op: 'open', file: 'c.req.yml', version: 1, text: c },
+        { op: 'settle' },
+        { op: 'write', file: 'inbound.config.yaml', text: 'files: ["**/*.req.yaml"]\n' },
+        { op: 'events', changes: [{ file: 'inbound.config.yaml', type: CREATED }] },
+        { op: 'settle' },
+        { op: 'change', file: 'c.req.yml', version: 2, changes: [{ range: { start: { line: 3, character: 12 }, end: { line: 3, character: 20 } }, text: 'roadmap' }] },
+        { op: 'settle' },
+        // Globs that take it again: it is read again, with the editor's text.
+        { op: 'write', file: 'inbound.config.yaml', text: 'files: ["**/*.req.yaml", "**/*.req.yml"]\n' },
+        { op: 'events', changes: [{ file: 'inbound.config.yaml', type: 2 }] },
+        { op: 'settle' },
+      ];
+      await replay({ mode, debounceMs: 0, disk: { 'a.req.yaml': a }, steps });
+    });
+  }
+
   it(
     'a file created while the workspace is read again (after its config changed the globs) stays',
     {

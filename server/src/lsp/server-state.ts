@@ -61,7 +61,12 @@ export class ServerState {
       return;
     }
     const project = this.projects.forFile(file);
-    if (!project.wants(file)) return;
+    // Not (or no longer: the config's globs changed) a requirement file: an analysis kept from
+    // before would go on showing its findings and lending its ids to the other files.
+    if (!project.wants(file)) {
+      project.workspace.deleteFile(file);
+      return;
+    }
     project.workspace.setFile(file, doc.getText());
     project.workspace.touch(file);
   }
