@@ -10,6 +10,7 @@ import type { CliIo } from './io';
 export const USAGE = `Usage:
   inbound check [paths…] [--format stylish|json|sarif|github] [--config F] [--today YYYY-MM-DD] [--max-warnings N] [--allow-empty]
   inbound report [paths…] [--format md|html|csv|json] [--out F] [--config F] [--today YYYY-MM-DD]
+  inbound init [folder]                     (sets a repository up: config, a first requirement file, CI)
   inbound lsp --stdio
   inbound help [command]                    (or: inbound <command> --help)
 
@@ -55,6 +56,21 @@ Options:
   -h, --help           this help
 
 Exit codes: 0 written, 2 a usage, config or I/O failure, or paths in more than one project.`,
+  init: `Usage: inbound init [folder] [options]
+
+Sets a repository up for Inbound, in the folder given (default: the current folder):
+  inbound.config.yaml             the settings, each explained, with their defaults
+  requirements/example.req.yaml   a first requirement file that shows the format
+  .github/workflows/inbound.yml   a GitHub Actions workflow that checks every push and pull
+                                  request (at the root of the git repository, if there is one)
+A file that is already there is never overwritten: it is left alone and named, so running init
+again changes nothing. The example is left out when the folder already has requirement files.
+
+Options:
+  --today YYYY-MM-DD   the date the example's evidence carries (default: today)
+  -h, --help           this help
+
+Exit codes: 0 done (also when everything was already there), 2 a usage or I/O failure.`,
   lsp: `Usage: inbound lsp --stdio
 
 Runs the language server (the one the VS Code extension uses) for any editor, speaking the Language
@@ -98,6 +114,7 @@ COMMANDS.set('check', (args, io) => {
 // Loaded when used: `inbound check` in CI should not pay for the HTML renderer or the language server.
 COMMANDS.set('report', async (args, io) => (await import('./report-command')).reportCommand(args, io));
 COMMANDS.set('lsp', async (args, io) => (await import('./lsp-command')).lspCommand(args, io));
+COMMANDS.set('init', async (args, io) => (await import('./init-command')).initCommand(args, io));
 
 /** `--help` before `--`, wherever it stands: after it, "--help" would be a file's name. */
 function asksForHelp(args: string[]): boolean {
