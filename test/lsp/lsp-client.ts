@@ -68,6 +68,8 @@ export interface StartOptions {
    * client, only `rootUri` or only the deprecated `rootPath`.
    */
   rootAs?: 'workspaceFolders' | 'rootUri' | 'rootPath';
+  /** More initialization options, beside the clock, the delay and trust (e.g. an editor's `ruleDocs`). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspClient {
@@ -150,7 +152,7 @@ export class LspClient {
       ...(rootAs === 'rootPath' ? { rootPath: root } : {}),
       workspaceFolders: rootAs === 'workspaceFolders' ? (options.folders ?? [root]).map((f, i) => ({ uri: uri(f), name: `folder ${i + 1}` })) : null,
       capabilities,
-      initializationOptions: { today: TODAY, debounceMs: options.debounceMs ?? 0, trusted: options.trusted ?? true },
+      initializationOptions: { today: TODAY, debounceMs: options.debounceMs ?? 0, trusted: options.trusted ?? true, ...options.initializationOptions },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -18,6 +18,18 @@ export function toTextEdit(lines: LineIndex, edit: TextEdit): LspTextEdit {
   return { range: toRange(lines, edit.span), newText: edit.newText };
 }
 
+/**
+ * Where a finding's code links to: the page of its rule (docs/rules/<code>.md). The editor names a
+ * base the code is appended to (VS Code: a URI its extension opens as a rendered page, offline);
+ * other clients that show code links get the page shipped beside the server, when it is there.
+ * Undefined: the client shows no code links, or there is no page to link to.
+ */
+let ruleLink: ((code: string) => string) | undefined;
+
+export function linkRuleDocs(link: ((code: string) => string) | undefined): void {
+  ruleLink = link;
+}
+
 /** Finds another file's URI and line index, for related locations (the other copy of an id). */
 export type Locate = (file: string) => { uri: string; lines: LineIndex } | undefined;
 
@@ -31,6 +43,7 @@ export function toDiagnostic(d: Diagnostic, lines: LineIndex, locate: Locate): L
     range: toRange(lines, d.span),
     severity: SEVERITY[d.severity],
     code: d.code,
+    ...(ruleLink ? { codeDescription: { href: ruleLink(d.code) } } : {}),
     source: 'inbound',
     message: d.message,
     ...(related.length ? { relatedInformation: related } : {}),

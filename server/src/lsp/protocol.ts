@@ -4,6 +4,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { RoadmapDiff } from '../engine/diff/types';
 import type { RoadmapHeadline } from '../engine/report/types';
 
 /**
@@ -51,6 +52,59 @@ export interface ReportParams {
 }
 /** The report model of the workspace (see the engine's report module), as JSON. */
 export const ReportRequest = new RequestType<ReportParams, unknown, void>('inbound/report');
+
+export interface FileStatusParams {
+  /** A document the editor shows (any YAML file). */
+  uri: string;
+}
+export interface FileStatus {
+  /**
+   * `requirements`: Inbound checks it as a requirement file; `config`: a project's
+   * inbound.config.yaml; `other`: Inbound does not check it.
+   */
+  kind: 'requirements' | 'config' | 'other';
+  /**
+   * The project it is in: its folder relative to the workspace folder around it, or that folder's
+   * name for the folder itself. Absent for a file outside every workspace folder.
+   */
+  project?: string;
+  /** The config that applies (relative to the workspace folder); absent where the defaults apply. */
+  config?: string;
+  /** One line, e.g. "Checked · project: packages/app (inbound.config.yaml)". */
+  text: string;
+  /** What that means, and what to change if it is not what was meant. */
+  detail: string;
+  /** Probably not what was meant: a `*.req.yaml` the globs leave out, a file too large to check, a config no project reads. */
+  warning: boolean;
+}
+/** Whether Inbound checks a file, and by which project and config: the server decides which files it checks. */
+export const FileStatusRequest = new RequestType<FileStatusParams, FileStatus | null, void>('inbound/fileStatus');
+
+/**
+ * What an editor may add to `initializationOptions` for these extras (beside the server's own
+ * options): `ruleDocs`, a base URI a finding's code is appended to for its documentation link
+ * (`codeDescription.href`), e.g. VS Code's `vscode://inbound.inbound/rule/`. Without it, a client
+ * that shows code links gets the file of the rule's page beside the server, if there is one.
+ */
+export interface ExtrasOptions {
+  ruleDocs?: string;
+}
+
+export interface DiffParams {
+  /** The base as the person chose it: a branch, a tag, a commit. */
+  base: string;
+  /** The base's commit, when known. */
+  commit?: string;
+  /** The repository's folder: the workspace folders in or around it are compared. Absent: every folder. */
+  root?: string;
+  /**
+   * The base's text of every file that differs from it, by URI (null: the file is not in the base).
+   * Every other file is at the base as the server holds it now.
+   */
+  files: Record<string, string | null>;
+}
+/** The roadmap diff (`RoadmapDiff` in the engine's diff module) between the base and the editor's state. */
+export const DiffRequest = new RequestType<DiffParams, RoadmapDiff | null, void>('inbound/diff');
 
 /**
  * Node flags the VS Code extension starts the server with. A 4 MB young generation (V8's default

@@ -11,6 +11,7 @@ import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { complete } from './completion';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
+import { startEditorExtras } from './editor-extras';
 import { hover } from './hover';
 import { Indexer } from './indexing';
 import { definition, prepareRename, references, rename } from './navigation';
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as ServerOptions;
     const today = [options.today, process.env.INBOUND_TODAY].find((d): d is string => typeof d === 'string' && isIsoDate(d));
     const caps = params.capabilities;
+    startEditorExtras(connection, state, params);
     const pull = !!caps.textDocument?.diagnostic;
     scheduler.options = {
       pull,

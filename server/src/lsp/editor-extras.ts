@@ -1,0 +1,37 @@
+/**
+ * What the server adds for editors that can use it, set up once when the editor connects: the
+ * cursor in a quick fix's first blank (snippet edits), a documentation link on each finding's code,
+ * and the file-status request (file-status.ts). Each is used only if the client announced it, so
+ * other editors get exactly what they got before.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Connection, InitializeParams } from 'vscode-languageserver';
+import { useSnippetEdits } from './code-actions';
+import { linkRuleDocs } from './convert';
+import { fileStatus } from './file-status';
+import { FileStatusRequest } from './protocol';
+import type { ExtrasOptions } from './protocol';
+import { runSafe } from './run-safe';
+import type { ServerState } from './server-state';
+
+export function startEditorExtras(connection: Connection, state: ServerState, params: InitializeParams): void {
+  const caps = params.capabilities;
+  // Snippet edits travel only in document changes (a versioned edit), which the code actions use.
+  useSnippetEdits(!!caps.workspace?.workspaceEdit?.snippetEditSupport && !!caps.workspace.workspaceEdit.documentChanges);
+  const pulled = caps.textDocument?.diagnostic as { codeDescriptionSupport?: boolean } | undefined;
+  const showsLinks = !!(caps.textDocument?.publishDiagnostics?.codeDescriptionSupport || pulled?.codeDescriptionSupport);
+  linkRuleDocs(showsLinks ? ruleDocs(params.initializationOptions as ExtrasOptions | undefined) : undefined);
+  const log = (message: string) => connection.console.log(message);
+  connection.onRequest(FileStatusRequest, (p) => runSafe(log, 'file status', null, () => fileStatus(state.fresh(), p.uri)));
+}
+
+/** The editor's base for rule pages, or the pages shipped beside the server (docs/rules/ next to dist/). */
+function ruleDocs(options: ExtrasOptions | undefined): ((code: string) => string) | undefined {
+  const base = options?.ruleDocs;
+  if (typeof base === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(base)) return (code) => base + encodeURIComponent(code);
+  const dir = join(__dirname, '..', 'docs', 'rules');
+  if (!existsSync(dir)) return undefined;
+  return (code) => pathToFileURL(join(dir, `${code}.md`)).href;
+}
