@@ -43,10 +43,10 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
   const config = create(root, CONFIG_FILE_NAME, configTemplate(), 'the settings, each explained');
   // A project that already has requirements needs no lesson, and no requirement that fails on
   // purpose and would turn its CI red.
-  const existing = exists(join(root, ...EXAMPLE_FILE.split('/'))) ? [] : await requirementFiles(root);
+  const existing = exists(join(root, EXAMPLE_FILE)) ? [] : await requirementFiles(root);
   const example: Outcome =
     existing.length > 0
-      ? { kind: 'skipped', path: join(root, ...EXAMPLE_FILE.split('/')), what: '', why: `this folder already has requirement files (${existing[0]}${existing.length > 1 ? ` and ${existing.length - 1} more` : ''})` }
+      ? { kind: 'skipped', path: join(root, EXAMPLE_FILE), what: '', why: `this folder already has requirement files (${existing[0]}${existing.length > 1 ? ` and ${existing.length - 1} more` : ''})` }
       : create(root, EXAMPLE_FILE, exampleTemplate(today), 'a first requirement file that shows the format');
   const workflow = create(workflowRoot, WORKFLOW_FILE, workflowTemplate(major, project), 'checks the requirements on every push and pull request');
   const outcomes = [config, example, workflow];
@@ -77,7 +77,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
 
 /** Writes `name` under `base` unless something (a file, a folder, a link) is already there. */
 function create(base: string, name: string, text: string, what: string): Outcome {
-  const path = join(base, ...name.split('/'));
+  const path = join(base, name);
   if (exists(path)) return { kind: 'kept', path, what };
   makeFolder(base, name.split('/').slice(0, -1));
   try {
