@@ -5,12 +5,16 @@
  * editor sessions against the real server, replayed step by step and compared with inbound check.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { applyEdits, fixAllEdits, fixesFor } from '../../server/src/engine/fixes';
 import { checkEdits } from './invariants';
+import { runInProcess } from '../cli/run-cli';
+import { REPO } from '../lsp/lsp-client';
 import { Harness, replay } from './protocol-harness';
 import { CREATED, DELETED, World } from './protocol-model';
 import type { Step } from './protocol-model';
@@ -220,6 +224,39 @@ describe('found by the protocol fuzzer', () => {
         }
       } finally {
         await h.stop();
+      }
+    },
+  );
+
+  it(
+    'the bundled CLI (and server) and the sources read a !!binary value that is not base64 alike',
+    {
+      // The bundles (scripts/build.mjs with scripts/bundle-options.mjs) take yaml's browser build,
+      // whose !!binary resolver decodes with atob, which throws on a character outside base64: yaml
+      // reports a parse error, so the file shows yaml-syntax findings only ("Inbound does not read
+      // YAML tags such as !!binary"). The sources, which the tests and the fuzzer's oracle run, get
+      // yaml's node build, which decodes with Buffer and skips such characters: no parse error, and
+      // the schema and id findings show instead ('title' should be text, 'chk-1' is not an id).
+      // So dist/cli.js and dist/server.js disagree with what every test checks; one edit inside a
+      // !!binary value (yaml-tags fixture) is enough. The protocol fuzzer writes the tag !!bin in its
+      // seeds until this is fixed (SEEDS in protocol-text.ts).
+      todo: 'defect in the bundle: yaml browser build vs node build on !!binary (scripts/bundle-options.mjs, server/src/engine/yaml-document.ts)',
+    },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'inbound-binary-'));
+      try {
+        writeFileSync(join(dir, 'b.req.yaml'), 'requirements:\n  - id: chk-1\n    title: !!binary éaGVsbG8=\n    status: idea\n');
+        const args = ['check', '.', '--format', 'json', '--today', '2026-11-23'];
+        let bundled = '';
+        try {
+          bundled = execFileSync(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], { cwd: dir, encoding: 'utf8' });
+        } catch (e) {
+          bundled = String((e as { stdout?: string }).stdout);
+        }
+        const { stdout } = await runInProcess(dir, args);
+        assert.deepEqual(JSON.parse(bundled), JSON.parse(stdout));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   );

@@ -5,9 +5,8 @@
  * trace; the commands (fast-check model-based testing) choose steps from the model's current state.
  */
 import fc from 'fast-check';
-import { REQUIREMENT_SEEDS } from './arbitraries';
 import type { Change, DiskTextSpec, EditSpec } from './protocol-text';
-import { CONFIGS, diskText, diskTextSpec, editorText, editSpec, safeText, splice, throughUtf8, toChange } from './protocol-text';
+import { CONFIGS, diskText, diskTextSpec, editorText, editSpec, safeText, SEEDS, splice, throughUtf8, toChange } from './protocol-text';
 
 // ----- the files -------------------------------------------------------------------------------
 
@@ -459,7 +458,7 @@ export interface Start {
   debounceMs: number;
 }
 
-const seedText = fc.record({ seed: fc.nat({ max: REQUIREMENT_SEEDS.length - 1 }), bom: fc.boolean(), crlf: fc.boolean() }).map((s) => diskText(undefined, { from: 'seed', ...s }));
+const seedText = fc.record({ seed: fc.nat({ max: SEEDS.length - 1 }), bom: fc.boolean(), crlf: fc.boolean() }).map((s) => diskText(undefined, { from: 'seed', ...s }));
 
 /** A few requirement files from the seeds, maybe a config, maybe one in `sub/`. */
 export const start: fc.Arbitrary<Start> = fc
@@ -484,7 +483,7 @@ export const start: fc.Arbitrary<Start> = fc
 export async function openAtStart(world: World, real: Real, s: Start): Promise<void> {
   for (const i of s.open) {
     const file = [...FILES, ...CONFIG_FILES][i];
-    const text = world.diskAsEditorText(file) ?? safeText(file.endsWith('config.yaml') ? pick(CONFIGS, i) : editorText(REQUIREMENT_SEEDS[i % REQUIREMENT_SEEDS.length].text));
+    const text = world.diskAsEditorText(file) ?? safeText(file.endsWith('config.yaml') ? pick(CONFIGS, i) : editorText(SEEDS[i % SEEDS.length].text));
     await act(world, real, { op: 'open', file, version: world.nextVersion(file), text });
   }
 }
