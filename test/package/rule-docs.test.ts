@@ -2,16 +2,19 @@
  * The rule pages (docs/rules/<code>.md), which each finding's code links to in the editor and which
  * ship in the .vsix: one page for every code, and each page true to the engine. Its example, run
  * through the engine, gives a finding of its code with exactly the message the page quotes; its
- * ignore comments name its own code; its links lead to pages that exist.
+ * ignore comments name its own code; its links lead to pages that exist. SARIF carries each page as
+ * its rule's help (docs/rules/help.ts, written from the pages by scripts/rule-docs.mjs).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULE_CODES } from '../../schemas/config';
 import { Workspace } from '../../server/src/engine';
 
-const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
+const REPO = join(__dirname, '..', '..');
+const DOCS = join(REPO, 'docs', 'rules');
 /** The day the pages' examples are counted from (their stale and future dates say how many days). */
 const TODAY = '2026-11-23';
 
@@ -62,4 +65,26 @@ describe('rule pages', () => {
       }
     });
   }
+});
+
+describe('rule help in SARIF', () => {
+  it('docs/rules/help.ts is what scripts/rule-docs.mjs writes from the pages', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'rule-docs.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it("every rule of inbound check's SARIF carries its page as help, and no link that would not resolve", () => {
+    const cli = join(REPO, 'dist', 'cli.js');
+    if (!existsSync(cli)) assert.equal(spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs')], { cwd: REPO }).status, 0, 'build');
+    const r = spawnSync(process.execPath, [cli, 'check', 'examples', '--format', 'sarif', '--today', TODAY], { cwd: REPO, encoding: 'utf8' });
+    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as { id: string; help?: { text: string; markdown: string }; helpUri?: string }[];
+    assert.deepEqual(rules.map((x) => x.id).sort(), [...RULE_CODES].sort());
+    for (const rule of rules) {
+      const page = readFileSync(join(DOCS, `${rule.id}.md`), 'utf8');
+      assert.ok(rule.help && page.includes(rule.help.markdown.split('\n\n## What it means')[1]), `${rule.id}: the page as Markdown`);
+      assert.ok(rule.help.text.length > 40 && !/[`*]/.test(rule.help.text), `${rule.id}: plain text`);
+      // SARIF's helpUri is an absolute URI; code scanning rejects a log with a relative one.
+      assert.equal(rule.helpUri, undefined, rule.id);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { RULE_HELP } from '../../../../docs/rules/help';
 import { ALL_RULES } from '../../engine';
 import type { CheckedDiagnostic, CheckResult } from '../check-result';
 
@@ -45,6 +46,10 @@ export function formatSarif(result: CheckResult, version: string): string {
             rules: ALL_RULES.map((r) => ({
               id: r.code,
               shortDescription: { text: r.summary },
+              // The rule's page itself, not a helpUri: SARIF wants an absolute URI there, code
+              // scanning refuses a log whose helpUri is a relative path, and Inbound has no public
+              // home to point to. Code scanning shows help.markdown beside each alert.
+              ...(RULE_HELP[r.code] ? { help: RULE_HELP[r.code] } : {}),
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
             })),
           },
