@@ -114,6 +114,8 @@ describe('snippet edits: the cursor in the first blank of a fix', () => {
         const edits = editsOf(action).map((e) => {
           if (!('snippet' in e)) return e;
           const { text: newText, cursor: at } = expand(e.snippet.value);
+          // An editor indents a snippet's later lines by what precedes it on its line: nothing may.
+          if (/[\r\n]/.test(newText)) assert.equal(e.range.start.character, 0, 'a snippet of several lines starts its line');
           cursor = doc.offsetAt(e.range.start) + at;
           return { range: e.range, newText };
         });

@@ -97,7 +97,7 @@ function actionsFor(
           kind: CodeActionKind.QuickFix,
           diagnostics: [shown ?? lsp],
           ...(fix.preferred ? { isPreferred: true } : {}),
-          edit: editOf(view, withCursor(fix.edits.map((e) => toTextEdit(lines, e)))),
+          edit: editOf(view, withCursor(view, fix.edits.map((e) => toTextEdit(lines, e)))),
         });
       }
     }
@@ -131,13 +131,25 @@ export function firstBlank(newText: string): number {
   return at;
 }
 
-/** The first edit with a blank becomes a snippet with the cursor there, if the client takes snippets. */
-function withCursor(edits: TextEdit[]): (TextEdit | SnippetTextEdit)[] {
+/**
+ * The first edit with a blank becomes a snippet with the cursor there, if the client takes snippets.
+ * An editor indents a snippet's later lines by the white space before the place it goes (VS Code
+ * does, and LSP gives no way to ask it not to): a snippet of several lines therefore starts at its
+ * line's first column, taking along, unchanged, the text before it on that line. The document ends
+ * up exactly as with the plain edit.
+ */
+function withCursor(view: DocumentView, edits: TextEdit[]): (TextEdit | SnippetTextEdit)[] {
   if (!snippetEdits) return edits;
   const i = edits.findIndex((e) => firstBlank(e.newText) >= 0);
   if (i < 0) return edits;
-  const { range, newText } = edits[i];
-  const at = firstBlank(newText);
+  let { range, newText } = edits[i];
+  let at = firstBlank(newText);
+  if (range.start.character > 0 && /[\r\n]/.test(newText)) {
+    const before = view.text.slice(view.lines.lineStart(range.start.line), view.lines.offsetAt(range.start));
+    newText = before + newText;
+    at += before.length;
+    range = { start: { line: range.start.line, character: 0 }, end: range.end };
+  }
   const snippet: SnippetTextEdit = { range, snippet: { kind: 'snippet', value: `${toSnippet(newText.slice(0, at))}$0${toSnippet(newText.slice(at))}` } };
   return edits.map((e, j) => (j === i ? snippet : e));
 }
