@@ -4,6 +4,8 @@
  */
 import { STATUSES } from '../../../../schemas/primitives';
 import { daysBetween } from '../clock';
+import { evidenceOf } from '../independence';
+import type { Requirement } from '../model';
 import type { RuleContext } from '../rules/rule';
 import type { Workspace } from '../workspace';
 import { AccountNames } from './accounts';
@@ -13,7 +15,9 @@ import { judgeFile, ReadinessTally } from './judge';
 import { displayPaths } from './paths';
 import { isClosedStatus } from './readiness';
 import type {
+  EvidenceItem,
   Report,
+  RequirementDetail,
   RequirementReadiness,
   SilencedFinding,
   StaleEvidence,
@@ -33,6 +37,11 @@ export interface ReportOptions {
    * come from the whole workspace, so a reference to another file is known. Default: every file.
    */
   only?: (file: string) => boolean;
+  /**
+   * Each requirement's evidence items and waiver as written (`detail`), and the config's rule
+   * settings (`rules`): what the roadmap diff compares. Off by default: the report itself shows counts.
+   */
+  details?: boolean;
 }
 
 export function buildReport(workspace: Workspace, options: ReportOptions = {}): Report {
@@ -79,6 +88,7 @@ export function buildReport(workspace: Workspace, options: ReportOptions = {}): 
           : {}),
         findings: shown.map((d) => ({ code: d.code, severity: d.severity, message: d.message })),
         silenced: quiet.map((d) => ({ code: d.code, reason: d.reason })),
+        ...(options.details ? { detail: detailOf(req, accounts) } : {}),
       };
       requirements.push(row);
       mix.add(area, counts);
@@ -146,7 +156,28 @@ export function buildReport(workspace: Workspace, options: ReportOptions = {}): 
     staleEvidence,
     silenced,
     unreadFiles,
+    ...(options.details ? { rules: { ...ctx.policy.rules } } : {}),
   };
+}
+
+function detailOf(req: Requirement, accounts: AccountNames): RequirementDetail {
+  const independent = new Set(evidenceOf(req).independent);
+  const evidence: EvidenceItem[] = [];
+  for (const e of req.evidence) {
+    if (!e.complete || !e.kind || !e.class || !e.date) continue;
+    evidence.push({
+      kind: e.kind,
+      class: e.class,
+      ...defined({ account: e.account && accounts.name(e.account), deal: e.deal, amount: e.amount, currency: e.currency, stage: e.stage }),
+      date: e.date,
+      ...(e.class === 'market' ? { independent: independent.has(e) } : {}),
+    });
+  }
+  const w = req.waiver;
+  const waiver = w
+    ? { ...defined({ reason: w.reason, approvedBy: w.approvedBy, date: w.date }), complete: w.complete, ...(w.selfApproved ? { selfApproved: true as const } : {}) }
+    : undefined;
+  return waiver ? { evidence, waiver } : { evidence };
 }
 
 function distinct(values: string[]): string[] {

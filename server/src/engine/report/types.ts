@@ -6,7 +6,7 @@
  * Lines are 0-based (as the editor counts them, for "open at line"); renderings for people add one.
  */
 import type { EvidenceClass, EvidenceKind } from '../../../../schemas/evidence';
-import type { RuleCode } from '../../../../schemas/config';
+import type { RuleCode, SeveritySetting } from '../../../../schemas/config';
 import type { Status } from '../../../../schemas/primitives';
 import type { Severity } from '../types';
 
@@ -66,6 +66,40 @@ export interface RequirementReadiness {
   /** The findings shown on this requirement (after the policy; silenced ones are in `silenced`). */
   findings: FindingSummary[];
   silenced: SilencedSummary[];
+  /** What it rests on, item by item: only with `details` (the roadmap diff compares it). */
+  detail?: RequirementDetail;
+}
+
+/** One complete evidence item, compactly: what the roadmap diff needs to tell what was added or removed. */
+export interface EvidenceItem {
+  kind: EvidenceKind;
+  class: EvidenceClass;
+  /** As first written in the workspace (see `accounts`). */
+  account?: string;
+  deal?: string;
+  amount?: number;
+  currency?: string;
+  stage?: string;
+  date: string;
+  /** Market items only: whether it counts as market evidence (not from the requirement's own sales accounts). */
+  independent?: boolean;
+}
+
+/** The waiver as written, complete or not (`waiver` above is there only when it waives the gate). */
+export interface WaiverRecord {
+  reason?: string;
+  approvedBy?: string;
+  date?: string;
+  /** A reason, and an approver other than the owner. */
+  complete: boolean;
+  /** Approved by the requirement's own owner: nobody approves their own exception. */
+  selfApproved?: true;
+}
+
+export interface RequirementDetail {
+  /** Complete items, in the order written. */
+  evidence: EvidenceItem[];
+  waiver?: WaiverRecord;
 }
 
 export interface DealAmount {
@@ -183,4 +217,6 @@ export interface Report {
   /** Findings a person silenced with `# inbound-ignore CODE -- reason`. */
   silenced: SilencedFinding[];
   unreadFiles: UnreadFile[];
+  /** The config's rule settings (only with `details`): a policy change the roadmap diff can name. */
+  rules?: Partial<Record<RuleCode, SeveritySetting>>;
 }
