@@ -10,6 +10,7 @@ import type { CliIo } from './io';
 export const USAGE = `Usage:
   inbound check [paths…] [--format stylish|json|sarif|github] [--config F] [--today YYYY-MM-DD] [--max-warnings N] [--allow-empty]
   inbound report [paths…] [--format md|html|csv|json] [--out F] [--config F] [--today YYYY-MM-DD]
+  inbound diff [--base REF] [paths…] [--format md|json|html] [--out F] [--today YYYY-MM-DD] [--fail-on blocked|at-risk|never]
   inbound init [folder]                     (sets a repository up: config, a first requirement file, CI)
   inbound lsp --stdio
   inbound help [command]                    (or: inbound <command> --help)
@@ -71,6 +72,30 @@ Options:
   -h, --help           this help
 
 Exit codes: 0 done (also when everything was already there), 2 a usage or I/O failure.`,
+  diff: `Usage: inbound diff [--base REF] [paths…] [options]
+
+What this change does to the roadmap: the requirements in the paths at a git revision (the base)
+compared with the working tree (head), each side judged with its own inbound.config.yaml. Requirements
+that enter or leave the roadmap and their verdicts, verdict changes, evidence added and removed, new
+single-deal and sales-only warnings, waivers, requirements added, removed, renamed or moved, accounts
+that now drive more of the roadmap, and config changes that turn verdicts.
+
+Paths are files or folders (default: the current folder), as for inbound check.
+
+Options:
+  --base REF           the revision to compare with (default: the merge base of HEAD with the default
+                       branch: origin/HEAD, else main, else master)
+  -f, --format F       md (default: for a pull-request comment or job summary), json (the model), html
+  -o, --out F          write to F (replaced whole, never half-written); the extension picks the format
+  --today YYYY-MM-DD   the date both sides are judged on (default: today)
+  --fail-on LEVEL      blocked (default): exit 1 when the change puts a requirement on the roadmap that
+                       the gate blocks, or newly blocks one already there; at-risk: also at risk or
+                       without evidence; never: always exit 0 once written
+  -h, --help           this help
+
+In a shallow clone the base may be missing: git fetch --unshallow, or git fetch origin main --depth=50.
+
+Exit codes: 0 written, 1 the change fails --fail-on, 2 a usage, git or I/O failure (one line on stderr).`,
   lsp: `Usage: inbound lsp --stdio
 
 Runs the language server (the one the VS Code extension uses) for any editor, speaking the Language
@@ -114,6 +139,7 @@ COMMANDS.set('check', (args, io) => {
 // Loaded when used: `inbound check` in CI should not pay for the HTML renderer or the language server.
 COMMANDS.set('report', async (args, io) => (await import('./report-command')).reportCommand(args, io));
 COMMANDS.set('lsp', async (args, io) => (await import('./lsp-command')).lspCommand(args, io));
+COMMANDS.set('diff', async (args, io) => (await import('./diff-command')).diffCommand(args, io));
 COMMANDS.set('init', async (args, io) => (await import('./init-command')).initCommand(args, io));
 
 /** `--help` before `--`, wherever it stands: after it, "--help" would be a file's name. */
