@@ -77,8 +77,16 @@ function json(r: Run): JsonFile[] {
 /** The healthy file beside every hostile one: its warning proves the rest of the run went on. */
 const HEALTHY = 'requirements:\n  - id: OK-1\n    title: Healthy\n    status: proposed\n';
 
+/** A file like ~/.env: YAML keys that a finding ("Unknown key 'SECRET_TOKEN'") would show. */
+const SECRET = 'SECRET_TOKEN: hunter2\nAWS_SECRET: also-hunter2\n';
+
 function requirement(id: string): string {
   return `requirements:\n  - id: ${id}\n    title: Requirement ${id}\n    status: proposed\n`;
+}
+
+/** Nothing of the secret file in the output, and nothing of the process's environment. */
+function assertNothingLeaked(r: Run): void {
+  assert.doesNotMatch(r.stdout + r.stderr, /SECRET|hunter2|INBOUND_CANARY/);
 }
 
 function assertHealthyChecked(r: Run): void {
@@ -195,14 +203,58 @@ describe('hostile files and paths for inbound check', () => {
       assert.deepEqual(json(r).map((f) => f.file), ['healthy.req.yaml', 'sub/deep.req.yaml']);
       assertHealthyChecked(r);
     });
+
+    it('a link to a file outside the project, named: one line, and nothing of that file is read', async () => {
+      const d = folder('link-out-named');
+      mkdirSync(path('link-out-named-home'));
+      writeFileSync(path('link-out-named-home', '.env'), SECRET);
+      symlinkSync(path('link-out-named-home', '.env'), join(d, 'env.req.yaml'));
+      const r = await run(['check', 'env.req.yaml', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
+      assertOneLine(r, 'cannot read env.req.yaml', 'outside the project');
+      assertHealthyChecked(r);
+      assertNothingLeaked(r);
+    });
+
+    it('links out of the project in a searched folder are named and not read; a link within it is followed', async () => {
+      const d = folder('link-out-search');
+      mkdirSync(path('link-out-search-home'));
+      writeFileSync(path('link-out-search-home', '.env'), SECRET);
+      symlinkSync(path('link-out-search-home', '.env'), join(d, 'env.req.yaml'));
+      const out = ['env.req.yaml'];
+      if (process.platform === 'linux') {
+        symlinkSync('/proc/self/environ', join(d, 'environ.req.yaml'));
+        out.push('environ.req.yaml');
+      }
+      // A folder linked from outside is not searched at all.
+      mkdirSync(path('link-out-search-home', 'more'));
+      writeFileSync(path('link-out-search-home', 'more', 'far.req.yaml'), requirement('FAR-1'));
+      symlinkSync(path('link-out-search-home', 'more'), join(d, 'more'));
+      // Within the project a link is followed: a file the globs would not pick, under a requirement file's name.
+      mkdirSync(join(d, 'data'));
+      writeFileSync(join(d, 'data', 'real.yaml'), requirement('ALIAS-1'));
+      symlinkSync('data/real.yaml', join(d, 'alias.req.yaml'));
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d, { env: { INBOUND_CANARY: 'canary' } });
+      assert.equal(r.exit, 2, r.stderr);
+      const lines = r.stderr.trimEnd().split('\n').sort();
+      assert.deepEqual(
+        lines.map((l) => l.split(':')[0] + ': ' + l.split(': ')[1]),
+        out.sort().map((f) => `inbound: cannot read ${f}`),
+        r.stderr,
+      );
+      for (const l of lines) assert.match(l, /outside the project/);
+      assert.deepEqual(json(r).map((f) => f.file), ['alias.req.yaml', 'healthy.req.yaml']);
+      assert.deepEqual(json(r)[0].diagnostics.map((x) => x.code), ['no-evidence']);
+      assertHealthyChecked(r);
+      assertNothingLeaked(r);
+    });
   });
 
   describe('files the kernel will not read', { skip: process.platform !== 'linux' && 'Linux only' }, () => {
     it('a file on /proc that fails every read (EIO): one line, the other files still checked', async () => {
       const d = folder('proc');
-      symlinkSync('/proc/self/mem', join(d, 'mem.req.yaml'));
-      const r = await run(['check', 'mem.req.yaml', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
-      assertOneLine(r, 'cannot read mem.req.yaml');
+      // Named itself: a link to it from the folder would lead out of the project and not be read at all.
+      const r = await run(['check', '/proc/self/mem', 'healthy.req.yaml', '--format', 'json', ...TODAY], d);
+      assertOneLine(r, 'cannot read', 'proc/self/mem');
       assertHealthyChecked(r);
     });
 
@@ -217,7 +269,7 @@ describe('hostile files and paths for inbound check', () => {
   });
 
   describe('content from disk', () => {
-    it('invalid UTF-8 becomes U+FFFD, one per bad byte, and columns count it', async () => {
+    it('invalid UTF-8: one finding that names the line, on the bad bytes (one U+FFFD each, columns count them)', async () => {
       const d = folder('invalid-utf8');
       const bytes = Buffer.concat([
         Buffer.from('requirements:\n  - id: '),
@@ -230,10 +282,57 @@ describe('hostile files and paths for inbound check', () => {
       const r = await run(['check', '.', '--format', 'json', ...TODAY], d);
       assert.equal(r.exit, 1, r.stderr);
       const broken = json(r).find((f) => f.file === 'broken.req.yaml')!;
-      const id = broken.diagnostics.find((x) => x.code === 'schema' && x.message.includes('is not a requirement id'));
-      assert.ok(id, JSON.stringify(broken.diagnostics));
-      // FF, FE and C3 are each one U+FFFD, then "(X-1": the id runs from column 8 to 8 + 3 + 4.
-      assert.deepEqual(id.range, { start: { line: 1, character: 8 }, end: { line: 1, character: 15 } });
+      assert.deepEqual(broken.diagnostics.map((x) => x.code), ['yaml-syntax'], JSON.stringify(broken.diagnostics));
+      assert.match(broken.diagnostics[0].message, /^Line 2 has bytes that are not UTF-8\b.*save the file as UTF-8/);
+      // FF, FE and C3 are each one U+FFFD: the finding covers the three, from column 8.
+      assert.deepEqual(broken.diagnostics[0].range, { start: { line: 1, character: 8 }, end: { line: 1, character: 11 } });
+      assertHealthyChecked(r);
+    });
+
+    it('a 1.1 GB file (sparse): one file-too-large finding from its size and first line, quickly and in little memory', { skip: process.platform !== 'linux' && 'truncate: Linux' }, async () => {
+      const d = folder('sparse');
+      writeFileSync(join(d, 'huge.req.yaml'), 'requirements:\n');
+      assert.equal(spawnSync('truncate', ['-s', '1100M', join(d, 'huge.req.yaml')]).status, 0, 'truncate');
+      // The process's peak memory, written as it exits.
+      const probe = path('rss-probe.cjs');
+      writeFileSync(probe, "process.on('exit', () => require('fs').writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)));\n");
+      const rss = path('sparse-rss.txt');
+      const started = Date.now();
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d, { node: ['--require', probe], env: { RSS_OUT: rss } });
+      const ms = Date.now() - started;
+      assert.equal(r.exit, 0, r.stderr);
+      const huge = json(r).find((f) => f.file === 'huge.req.yaml')!;
+      assert.deepEqual(huge.diagnostics.map((x) => [x.code, x.message, x.range]), [
+        [
+          'file-too-large',
+          'This file is 1126400 KB; Inbound checks files up to 4096 KB (max-file-kb in inbound.config.yaml). Split the area into several files, or raise the limit.',
+          { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } },
+        ],
+      ]);
+      assertHealthyChecked(r);
+      const peakKb = Number(readFileSync(rss, 'utf8'));
+      // Reading it whole took 9 s and 1.2 GB, then failed ("Cannot create a string longer than …").
+      assert.ok(peakKb < 200_000, `peak memory ${peakKb} KB`);
+      assert.ok(ms < 5_000, `${ms} ms`);
+      const named = await run(['check', 'huge.req.yaml', '--format', 'json', ...TODAY], d);
+      assert.equal(named.exit, 0, named.stderr);
+      assert.deepEqual(json(named)[0].diagnostics.map((x) => x.code), ['file-too-large']);
+    });
+
+    it('a 1.1 GB config (sparse): one finding from its size and first line, the defaults apply', { skip: process.platform !== 'linux' && 'truncate: Linux' }, async () => {
+      const d = folder('sparse-config');
+      writeFileSync(join(d, 'inbound.config.yaml'), 'files: ["nothing/*.req.yaml"]\n');
+      assert.equal(spawnSync('truncate', ['-s', '1100M', join(d, 'inbound.config.yaml')]).status, 0, 'truncate');
+      const r = await run(['check', '.', '--format', 'json', ...TODAY], d);
+      assert.equal(r.exit, 1, r.stderr);
+      const config = json(r).find((f) => f.file === 'inbound.config.yaml')!;
+      assert.deepEqual(config.diagnostics.map((x) => [x.code, x.message, x.range.end]), [
+        [
+          'schema',
+          'This configuration is 1126400 KB; a configuration is a few lines, and Inbound reads one of up to 256 KB. The defaults apply until it is smaller.',
+          { line: 0, character: 29 },
+        ],
+      ]);
       assertHealthyChecked(r);
     });
 

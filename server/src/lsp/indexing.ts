@@ -4,12 +4,12 @@
  * own; and the files the editor's watcher reports as created, changed or deleted (a config among
  * them adds or removes a project). The editor's text wins over the disk while a document is open.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { FileChangeType } from 'vscode-languageserver';
 import type { Connection, FileEvent } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, isConfigFile } from '../node/project-tree';
-import { discover, readText, readTextNow, yieldToEvents } from './indexer';
-import { fileOf, uriOf } from './projects';
+import { discover, readConfigText, readText, yieldToEvents } from './indexer';
+import { fileOf, rememberConfigRead, uriOf } from './projects';
 import type { Project } from './projects';
 import type { ServerState } from './server-state';
 
@@ -29,6 +29,10 @@ export class Indexer {
   private running = 0;
   /** File events are handled one batch after another: a delete must not overtake the read of the create before it. */
   private fileEvents = Promise.resolve();
+  /** Closed documents whose files are being read back from disk: requests wait for them (see `closedRead`). */
+  private readonly closing = new Set<Promise<void>>();
+  /** Reads queued after `fileEvents` (watcher events, closed documents) not yet done: the server is reading files. */
+  private queued = 0;
   canProgress = false;
 
   constructor(
@@ -37,8 +41,30 @@ export class Indexer {
     private readonly hooks: IndexingHooks,
   ) {}
 
+  /**
+   * Reading files: a project being indexed, or files the watcher reported (or a closed document's)
+   * being read. Reads are asynchronous, so the status says so until they are in the engine: a client
+   * that waits for "not indexing" then sees every change it reported.
+   */
   get busy(): boolean {
-    return this.running > 0;
+    return this.running > 0 || this.queued > 0;
+  }
+
+  /** Work that reads from disk, in turn after the file events before it (a delete must not overtake the create before it). */
+  private enqueue(what: string, work: () => Promise<void>): Promise<void> {
+    if (this.queued++ === 0) this.hooks.busyChanged();
+    const done = this.fileEvents
+      .then(work)
+      .catch((e: unknown) => this.hooks.log(`Inbound: ${what} failed: ${(e as Error).message}`))
+      .finally(() => {
+        // The last read done: the diagnostics go out now, before the status says reading is over,
+        // so whoever waits for that sees them.
+        if (--this.queued > 0) return;
+        this.hooks.filesChanged(true);
+        this.hooks.busyChanged();
+      });
+    this.fileEvents = done;
+    return done;
   }
 
   async indexProject(project: Project): Promise<void> {
@@ -54,13 +80,17 @@ export class Indexer {
     try {
       const configPath = project.configPath!;
       if (!state.isOpen(uriOf(configPath))) {
-        const configText = await readText(configPath);
+        const config = await readConfigText(project.root!, configPath);
         if (stale()) return;
-        project.applyConfig(configPath, configText);
+        rememberConfigRead(configPath, config);
+        project.applyConfig(configPath, config?.text);
       }
       const scan = await discover(project);
       if (stale()) return;
       this.nestedFound(project, scan.nested);
+      if (scan.outside?.length) {
+        this.hooks.log(`Not read: ${scan.outside.length} symbolic link(s) in ${project.root} that lead out of it (${scan.outside.slice(0, 5).join(', ')})`);
+      }
       // Not the files of a workspace folder opened inside this one either: they are its.
       const found = scan.files.filter((f) => state.projects.forFile(f) === project);
       const keep = new Set(found);
@@ -69,11 +99,11 @@ export class Indexer {
       }
       for (let i = 0; i < found.length; i += BATCH) {
         const batch = found.slice(i, i + BATCH);
-        const texts = await Promise.all(batch.map((f) => (state.isOpen(uriOf(f)) ? undefined : readText(f))));
+        const reads = await Promise.all(batch.map((f) => (state.isOpen(uriOf(f)) ? undefined : readText(project, f))));
         if (stale()) return;
         batch.forEach((file, j) => {
-          const text = texts[j];
-          if (text !== undefined) project.workspace.setFile(file, text);
+          const read = reads[j];
+          if (read !== undefined && !state.isOpen(uriOf(file))) project.workspace.setFile(file, read.text, read.source);
         });
         progress?.report(Math.round(((i + batch.length) / found.length) * 100), `${i + batch.length} of ${found.length} files`);
         await yieldToEvents();
@@ -107,62 +137,108 @@ export class Indexer {
     }
   }
 
-  /** A closed document goes back to what is on disk: the editor's unsaved text is gone with it. */
+  /**
+   * Resolves when every document closed so far has been read back from disk; undefined when none is
+   * being read. A request after a close waits for it (session.ts), so it never sees the closed
+   * editor's unsaved text, while the read itself does not block the server.
+   */
+  closedRead(): Promise<void> | undefined {
+    return this.closing.size ? Promise.all(this.closing).then(() => undefined) : undefined;
+  }
+
+  /**
+   * A closed document goes back to what is on disk: the editor's unsaved text is gone with it. The
+   * read does not block the server (a file as large as max-file-kb, or on a slow disk, would hold up
+   * every request); until it lands, the engine keeps the editor's last text (so the file's ids do
+   * not flicker out of the other files' findings) and requests wait for it (`closedRead`). It takes
+   * its turn with the watcher's events, so a deletion reported after the close is not overtaken.
+   */
   documentClosed(uri: string): void {
     const { state } = this;
-    // Read at once, so no request after the close can see the closed buffer.
     state.forget(uri);
     const file = fileOf(uri);
-    const text = file === uri ? undefined : readTextNow(file);
-    const owner = state.projects.configOwner(file);
-    // A config that was only ever in the editor (never saved) takes its project with it.
-    if (owner && text === undefined && owner.nested) state.removeNestedProject(owner);
-    else if (owner) state.applyConfig(owner, file, text);
-    else {
-      const project = state.projects.forFile(file);
-      if (text !== undefined && project.wants(file) && project.root !== undefined) project.workspace.setFile(file, text);
-      else project.workspace.deleteFile(file);
-    }
-    this.hooks.filesChanged(false);
+    const read = this.enqueue(`reading ${file} again`, async () => {
+      const owner = state.projects.configOwner(file);
+      const project = owner ?? state.projects.forFile(file);
+      const disk = file === uri ? undefined : owner ? await readConfigText(owner.root!, file) : project.wants(file) ? await readText(project, file) : undefined;
+      // Opened again meanwhile: the editor's text wins.
+      if (state.isOpen(uri)) return;
+      if (owner) {
+        rememberConfigRead(file, disk);
+        // A config that was only ever in the editor (never saved) takes its project with it.
+        if (disk === undefined && owner.nested) state.removeNestedProject(owner);
+        else state.applyConfig(owner, file, disk?.text);
+      } else if (disk !== undefined && state.projects.forFile(file) === project) {
+        project.workspace.setFile(file, disk.text, disk.source);
+      } else {
+        project.workspace.deleteFile(file);
+      }
+      this.hooks.filesChanged(false);
+    });
+    this.closing.add(read);
+    void read.then(() => this.closing.delete(read));
+  }
+
+  /**
+   * max-file-kb went up: files read only up to their first line (too large before) are read again,
+   * whole if they now fit. In turn with the watcher's events, like every read of a single file.
+   */
+  limitRaised(project: Project): void {
+    const { state } = this;
+    void this.enqueue('reading large files again', async () => {
+      const heads = project.workspace.analyses().filter((a) => a.source?.size !== undefined);
+      for (const { file } of heads) {
+        if (state.isOpen(uriOf(file))) continue;
+        const read = await readText(project, file);
+        if (!state.projects.has(project) || state.isOpen(uriOf(file))) continue;
+        if (read === undefined) project.workspace.deleteFile(file);
+        else project.workspace.setFile(file, read.text, read.source);
+      }
+      this.hooks.filesChanged(false);
+    });
   }
 
   /** Files created, changed or deleted on disk, as the editor's watcher reports them. */
   filesEvents(changes: readonly FileEvent[]): void {
     const { state } = this;
-    this.fileEvents = this.fileEvents
-      .then(async () => {
-        for (const change of changes) {
-          const file = fileOf(change.uri);
-          if (state.isOpen(change.uri)) continue; // the editor's text wins while it is open
-          const owner = state.projects.configOwner(file);
-          if (owner) {
-            const text = change.type === FileChangeType.Deleted ? undefined : await readText(file);
-            if (text === undefined && owner.nested) state.removeNestedProject(owner);
-            else state.applyConfig(owner, file, text);
-            continue;
-          }
-          // A new config below a project: its folder becomes a project, with the files there.
-          if (change.type !== FileChangeType.Deleted && isConfigFile(file)) {
-            const text = await readText(file);
-            if (text !== undefined) state.addNestedProject(file, text);
-            continue;
-          }
-          const project = state.projects.forFile(file);
-          if (change.type === FileChangeType.Deleted) {
-            if (!project.workspace.deleteFile(file)) {
-              // A folder went away: everything under it, nested projects included.
-              for (const f of project.workspace.fileNames()) if (f.startsWith(file + '/') || f.startsWith(file + '\\')) project.workspace.deleteFile(f);
-              for (const gone of state.projects.nestedAt(file)) state.removeNestedProject(gone, false);
-            }
-            continue;
-          }
-          if (!project.wants(file) || project.root === undefined) continue;
-          const text = await readText(file);
-          if (text === undefined) project.workspace.deleteFile(file);
-          else project.workspace.setFile(file, text);
+    void this.enqueue('file changes', async () => {
+      for (const change of changes) {
+        const file = fileOf(change.uri);
+        if (state.isOpen(change.uri)) continue; // the editor's text wins while it is open
+        const owner = state.projects.configOwner(file);
+        if (owner) {
+          const read = change.type === FileChangeType.Deleted ? undefined : await readConfigText(owner.root!, file);
+          if (state.isOpen(change.uri)) continue;
+          rememberConfigRead(file, read);
+          if (read === undefined && owner.nested) state.removeNestedProject(owner);
+          else state.applyConfig(owner, file, read?.text);
+          continue;
         }
-        this.hooks.filesChanged(false);
-      })
-      .catch((e: unknown) => this.hooks.log(`Inbound: file changes failed: ${(e as Error).message}`));
+        // A new config below a project: its folder becomes a project, with the files there.
+        if (change.type !== FileChangeType.Deleted && isConfigFile(file)) {
+          const read = state.projects.forFile(file).root === undefined ? undefined : await readConfigText(dirname(file), file);
+          if (read === undefined || state.isOpen(change.uri)) continue;
+          rememberConfigRead(file, read);
+          state.addNestedProject(file, read.text);
+          continue;
+        }
+        const project = state.projects.forFile(file);
+        if (change.type === FileChangeType.Deleted) {
+          if (!project.workspace.deleteFile(file)) {
+            // A folder went away: everything under it, nested projects included.
+            for (const f of project.workspace.fileNames()) if (f.startsWith(file + '/') || f.startsWith(file + '\\')) project.workspace.deleteFile(f);
+            for (const gone of state.projects.nestedAt(file)) state.removeNestedProject(gone, false);
+          }
+          continue;
+        }
+        if (!project.wants(file) || project.root === undefined) continue;
+        // Read for its project: a link that leads out of the project's folder is not followed.
+        const read = await readText(project, file);
+        if (state.isOpen(change.uri) || state.projects.forFile(file) !== project) continue;
+        if (read === undefined) project.workspace.deleteFile(file);
+        else project.workspace.setFile(file, read.text, read.source);
+      }
+      this.hooks.filesChanged(false);
+    });
   }
 }

@@ -10,6 +10,7 @@ import { URI } from 'vscode-uri';
 import { DEFAULT_POLICY } from '../../../schemas/config';
 import { CONFIG_FILE_NAME, Workspace } from '../engine';
 import { configSelector, fileSelector, globPath, isConfigFile, isInside } from '../node/project-tree';
+import type { DiskText } from '../node/read-text';
 
 /** The engine's name for a document: its path on disk, or its URI when it has none (untitled, virtual). */
 export function fileOf(uri: string): string {
@@ -19,6 +20,18 @@ export function fileOf(uri: string): string {
 
 export function uriOf(file: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? file : URI.file(file).toString();
+}
+
+/**
+ * What reading a config from disk told beyond its text (it was too large to read whole, see
+ * read-text.ts), by file: the server's state hands configs on as text alone, and `applyConfig`
+ * finds the rest here for the text it was read with.
+ */
+const configReads = new Map<string, DiskText>();
+
+export function rememberConfigRead(file: string, read: DiskText | undefined): void {
+  if (read?.source) configReads.set(file, read);
+  else configReads.delete(file);
 }
 
 export class Project {
@@ -34,13 +47,20 @@ export class Project {
     private readonly trusted = true,
     /** Made by a config found below a workspace folder, not a folder the editor opened: it goes when its config goes. */
     readonly nested = false,
+    /** max-file-kb went up while files too large before were read only up to their first line: they are to be read again. */
+    private readonly limitRaised?: (project: Project) => void,
   ) {
     this.workspace = new Workspace({ today });
   }
 
   /** Reads the config (undefined text: there is none). */
   applyConfig(file: string, text: string | undefined): void {
-    this.workspace.setConfig(text === undefined ? undefined : file, text);
+    const read = text === undefined ? undefined : configReads.get(file);
+    const limit = this.workspace.policy.maxFileKb;
+    this.workspace.setConfig(text === undefined ? undefined : file, text, read && read.text === text ? read.source : undefined);
+    if (this.limitRaised && this.workspace.policy.maxFileKb > limit && this.workspace.analyses().some((a) => a.source?.size !== undefined)) {
+      this.limitRaised(this);
+    }
     // An id-pattern is a regular expression someone else wrote; a hostile one could hang the
     // server. Until the workspace is trusted, ids are checked against the default pattern.
     if (!this.trusted && this.workspace.policy.idPattern !== DEFAULT_POLICY.idPattern) {
@@ -92,6 +112,8 @@ export class Projects {
   constructor(
     private readonly today: string | undefined,
     private readonly trusted = true,
+    /** See `Project.limitRaised`. */
+    private readonly limitRaised?: (project: Project) => void,
   ) {
     this.loose = new Project(undefined, today, trusted);
   }
@@ -116,7 +138,7 @@ export class Projects {
       if (!nested && !this.opened.includes(existing)) this.opened.push(existing);
       return existing;
     }
-    const project = new Project(root, this.today, this.trusted, nested);
+    const project = new Project(root, this.today, this.trusted, nested, this.limitRaised);
     if (!nested) this.opened.push(project);
     // Deepest first, so a nested folder wins over the one around it (stable for equal lengths).
     this.folders = [...this.folders, project].sort((a, b) => b.root!.length - a.root!.length);

@@ -64,7 +64,7 @@ export function startServer(connection: Connection): void {
     indexer.canProgress = !!caps.window?.workDoneProgress;
     watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!caps.workspace?.workspaceFolders;
-    state.projects = new Projects(today, options.trusted !== false);
+    state.projects = new Projects(today, options.trusted !== false, (project) => indexer.limitRaised(project));
     for (const folder of folders(params)) state.projects.add(fileOf(folder.uri));
     log(`Inbound ${pull ? 'pull' : 'push'} diagnostics; folders: ${state.projects.all().map((p) => p.root ?? '(loose files)').join(', ')}`);
     return {
@@ -132,36 +132,55 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => indexer.documentClosed(e.document.uri));
   connection.onDidChangeWatchedFiles((params) => indexer.filesEvents(params.changes));
 
-  connection.languages.diagnostics.on((params, token) => scheduler.pullDocument(params, token));
-  connection.languages.diagnostics.onWorkspace((params, token) => scheduler.pullWorkspace(params, token));
+  /**
+   * A request waits for the documents closed before it to be read back from disk (see
+   * `Indexer.closedRead`): it answers from what is on disk, never from a closed editor's unsaved
+   * text, and the read never blocks the server. Almost always nothing is pending and it answers at once.
+   */
+  const afterCloses =
+    <P, T, R>(handler: (params: P, token: T) => R) =>
+    (params: P, token: T): R | Promise<Awaited<R>> => {
+      const pending = indexer.closedRead();
+      return pending ? (pending.then(() => handler(params, token)) as Promise<Awaited<R>>) : handler(params, token);
+    };
+
+  connection.languages.diagnostics.on(afterCloses((params, token) => scheduler.pullDocument(params, token)));
+  connection.languages.diagnostics.onWorkspace(afterCloses((params, token) => scheduler.pullWorkspace(params, token)));
 
   // ----- features --------------------------------------------------------------------------------
 
   const view = (uri: string) => state.view(uri);
-  connection.onCodeAction((params) => runSafe(log, 'code actions', [], () => codeActions(view(params.textDocument.uri), params)));
-  connection.onCompletion((params) => runSafe(log, 'completion', [], () => complete(view(params.textDocument.uri), params.position)));
-  connection.onHover((params) => runSafe(log, 'hover', null, () => hover(view(params.textDocument.uri), params.position)));
-  connection.onDefinition((params) => runSafe(log, 'definition', [], () => definition(view(params.textDocument.uri), params.position)));
-  connection.onReferences((params) =>
-    runSafe(log, 'references', [], () => references(view(params.textDocument.uri), params.position, params.context.includeDeclaration)),
+  connection.onCodeAction(afterCloses((params) => runSafe(log, 'code actions', [], () => codeActions(view(params.textDocument.uri), params))));
+  connection.onCompletion(afterCloses((params) => runSafe(log, 'completion', [], () => complete(view(params.textDocument.uri), params.position))));
+  connection.onHover(afterCloses((params) => runSafe(log, 'hover', null, () => hover(view(params.textDocument.uri), params.position))));
+  connection.onDefinition(afterCloses((params) => runSafe(log, 'definition', [], () => definition(view(params.textDocument.uri), params.position))));
+  connection.onReferences(
+    afterCloses((params) =>
+      runSafe(log, 'references', [], () => references(view(params.textDocument.uri), params.position, params.context.includeDeclaration)),
+    ),
   );
-  connection.onPrepareRename((params) => runSafe(log, 'rename', null, () => prepareRename(view(params.textDocument.uri), params.position)));
-  connection.onRenameRequest((params) => {
-    state.fresh();
-    return rename(view(params.textDocument.uri), params.position, params.newName, (uri) => state.versionOf(uri));
-  });
-  connection.onDocumentSymbol((params) => runSafe(log, 'symbols', [], () => documentSymbols(view(params.textDocument.uri))));
-  connection.onWorkspaceSymbol((params) => runSafe(log, 'workspace symbols', [], () => workspaceSymbols(state.fresh().all(), params.query)));
-  connection.onCodeLens((params) => runSafe(log, 'code lens', [], () => codeLenses(view(params.textDocument.uri))));
-  connection.onRequest(NewRequirementRequest, (params) => runSafe(log, 'new requirement', null, () => newRequirement(view(params.uri))));
-  connection.onRequest(ReportRequest, (params) =>
-    runSafe(log, 'report', null, () => {
-      const all = state.fresh();
-      // A file's own project: in a monorepo, the report of the package the file is in.
-      const file = params.uri ? fileOf(params.uri) : undefined;
-      const project = file ? (all.configOwner(file) ?? all.forFile(file)) : all.first();
-      return reportFor(project, params.relativeTo);
+  connection.onPrepareRename(afterCloses((params) => runSafe(log, 'rename', null, () => prepareRename(view(params.textDocument.uri), params.position))));
+  connection.onRenameRequest(
+    afterCloses((params) => {
+      state.fresh();
+      return rename(view(params.textDocument.uri), params.position, params.newName, (uri) => state.versionOf(uri));
     }),
+  );
+  connection.onDocumentSymbol(afterCloses((params) => runSafe(log, 'symbols', [], () => documentSymbols(view(params.textDocument.uri)))));
+  connection.onWorkspaceSymbol(afterCloses((params) => runSafe(log, 'workspace symbols', [], () => workspaceSymbols(state.fresh().all(), params.query))));
+  connection.onCodeLens(afterCloses((params) => runSafe(log, 'code lens', [], () => codeLenses(view(params.textDocument.uri)))));
+  connection.onRequest(NewRequirementRequest, afterCloses((params) => runSafe(log, 'new requirement', null, () => newRequirement(view(params.uri)))));
+  connection.onRequest(
+    ReportRequest,
+    afterCloses((params) =>
+      runSafe(log, 'report', null, () => {
+        const all = state.fresh();
+        // A file's own project: in a monorepo, the report of the package the file is in.
+        const file = params.uri ? fileOf(params.uri) : undefined;
+        const project = file ? (all.configOwner(file) ?? all.forFile(file)) : all.first();
+        return reportFor(project, params.relativeTo);
+      }),
+    ),
   );
 
   documents.listen(connection);

@@ -7,10 +7,12 @@
 import { lstatSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Workspace } from '../engine';
+import { MAX_CONFIG_KB } from '../engine/policy';
 import { UsageError } from './usage-error';
 import { CONFIG_FILE_NAME, findConfig, isConfigFile, isInside, scanProjectSync } from './project-tree';
 import type { ProjectScan } from './project-tree';
-import { readText } from './read-text';
+import { readDiskText, realFolder } from './read-text';
+import type { DiskText } from './read-text';
 
 export interface LoadOptions {
   /** Files or folders, as the user wrote them (relative to `cwd` or absolute); none: the current folder. */
@@ -56,6 +58,8 @@ export interface LoadedProjects {
 
 interface Draft {
   root: string;
+  /** The root's real path: every file read for the project must lie in it (the rule for links). */
+  realRoot?: string;
   config?: string;
   workspace: Workspace;
   scan: ProjectScan;
@@ -94,10 +98,11 @@ export function loadProjects(options: LoadOptions): LoadedProjects {
     let draft = drafts.get(root);
     if (!draft) {
       const workspace = new Workspace({ today: options.today });
-      if (explicit) workspace.setConfig(explicit.file, explicit.text);
+      if (explicit) workspace.setConfig(explicit.file, explicit.read.text, explicit.read.source);
       else if (config) {
         try {
-          workspace.setConfig(config, readText(config));
+          const read = readConfig(config);
+          workspace.setConfig(config, read.text, read.source);
         } catch (e) {
           throw new UsageError(`cannot read config ${shownPath(cwd, config)}: ${reason(e)}`);
         }
@@ -146,7 +151,7 @@ export function loadProjects(options: LoadOptions): LoadedProjects {
       // Naming a config stands for everything it governs (the policy changed: check all of it).
       found = path.abs === draft.config ? selectFolder(draft, draft.root, false) : selectFolder(draft, dirname(path.abs));
     } else {
-      draft.scanned ??= new Set(draft.scan.files);
+      draft.scanned ??= new Set([...draft.scan.files, ...(draft.scan.outside ?? [])]);
       if (!draft.scanned.has(path.abs)) draft.named.add(path.abs);
       draft.selected.add(path.abs);
       found = 1;
@@ -156,12 +161,15 @@ export function loadProjects(options: LoadOptions): LoadedProjects {
     }
   });
 
-  // Each file is read once, whether the globs found it or it was named.
+  // Each file is read once, whether the globs found it or it was named; a link the globs found that
+  // leads out of the project is not read, and named as a file that cannot be (see `linkRule`).
   const ordered = [...drafts.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
-  const toRead = ordered.flatMap((d) => [...d.scan.files, ...d.named].map((file) => ({ d, file })));
+  const toRead = ordered.flatMap((d) => [...d.scan.files, ...(d.scan.outside ?? []), ...d.named].map((file) => ({ d, file })));
   toRead.forEach(({ d, file }, i) => {
     try {
-      d.workspace.setFile(file, readText(file));
+      d.realRoot ??= realFolder(d.root);
+      const { text, source } = readDiskText(file, { root: d.root, realRoot: d.realRoot, maxBytes: d.workspace.policy.maxFileKb * 1024 });
+      d.workspace.setFile(file, text, source);
     } catch (e) {
       problems.push(`cannot read ${shownPath(cwd, file)}: ${reason(e)}`);
     }
@@ -179,12 +187,20 @@ export function loadProjects(options: LoadOptions): LoadedProjects {
   };
 }
 
-function readExplicitConfig(file: string, shown: string): { file: string; text: string } {
+function readExplicitConfig(file: string, shown: string): { file: string; read: DiskText } {
   try {
-    return { file, text: readText(file) };
+    return { file, read: readConfig(file) };
   } catch (e) {
     throw new UsageError(`cannot read config ${shown}: ${reason(e)}`);
   }
+}
+
+/**
+ * A config is read for the folder it governs, under the same rule for links as every file, and no
+ * further than the engine reads one (a config over the limit gets one finding from its first line).
+ */
+function readConfig(file: string): DiskText {
+  return readDiskText(file, { root: dirname(file), maxBytes: MAX_CONFIG_KB * 1024 });
 }
 
 function defaultRoot(folder: string, cwd: string): string {
