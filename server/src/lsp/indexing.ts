@@ -33,6 +33,13 @@ export class Indexer {
   private readonly closing = new Set<Promise<void>>();
   /** Reads queued after `fileEvents` (watcher events, closed documents) not yet done: the server is reading files. */
   private queued = 0;
+  /**
+   * The files the watcher's events read while a project was being indexed, numbered in order: a run
+   * does not drop a file its search did not list if the watcher read it after the run began (it was
+   * created meanwhile). Cleared when no run is left.
+   */
+  private eventReads = 0;
+  private readonly readByEvent = new Map<string, number>();
   canProgress = false;
 
   constructor(
@@ -73,6 +80,8 @@ export class Indexer {
     this.runs.set(project, run);
     // A newer run for the project, or the project gone (its config deleted meanwhile).
     const stale = () => this.runs.get(project) !== run || !state.projects.has(project);
+    // Files the watcher reads from here on are newer than what the search below may list.
+    const started = this.eventReads;
     this.running++;
     this.hooks.busyChanged();
     const progress = this.canProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -95,7 +104,8 @@ export class Indexer {
       const found = scan.files.filter((f) => state.projects.forFile(f) === project);
       const keep = new Set(found);
       for (const file of project.workspace.fileNames()) {
-        if (!keep.has(file) && !state.isOpen(uriOf(file))) project.workspace.deleteFile(file);
+        // Not one the watcher reported and read while the folder was being searched: it is newer.
+        if (!keep.has(file) && !state.isOpen(uriOf(file)) && (this.readByEvent.get(file) ?? -1) < started) project.workspace.deleteFile(file);
       }
       for (let i = 0; i < found.length; i += BATCH) {
         const batch = found.slice(i, i + BATCH);
@@ -114,7 +124,7 @@ export class Indexer {
     } catch (e) {
       this.hooks.log(`Indexing ${project.root} failed: ${(e as Error).message}`);
     } finally {
-      this.running--;
+      if (--this.running === 0) this.readByEvent.clear();
       progress?.done();
       this.hooks.filesChanged(true);
     }
@@ -225,8 +235,11 @@ export class Indexer {
         const project = state.projects.forFile(file);
         if (change.type === FileChangeType.Deleted) {
           if (!project.workspace.deleteFile(file)) {
-            // A folder went away: everything under it, nested projects included.
-            for (const f of project.workspace.fileNames()) if (f.startsWith(file + '/') || f.startsWith(file + '\\')) project.workspace.deleteFile(f);
+            // A folder went away: everything under it, nested projects included; not a document
+            // still open in the editor, whose text wins while it is open.
+            for (const f of project.workspace.fileNames()) {
+              if ((f.startsWith(file + '/') || f.startsWith(file + '\\')) && !state.isOpen(uriOf(f))) project.workspace.deleteFile(f);
+            }
             for (const gone of state.projects.nestedAt(file)) state.removeNestedProject(gone, false);
           }
           continue;
@@ -235,6 +248,7 @@ export class Indexer {
         // Read for its project: a link that leads out of the project's folder is not followed.
         const read = await readText(project, file);
         if (state.isOpen(change.uri) || state.projects.forFile(file) !== project) continue;
+        if (this.running > 0) this.readByEvent.set(file, this.eventReads++);
         if (read === undefined) project.workspace.deleteFile(file);
         else project.workspace.setFile(file, read.text, read.source);
       }
