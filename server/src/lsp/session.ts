@@ -11,13 +11,14 @@ import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { complete } from './completion';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
+import { roadmapDiff } from './diff';
 import { startEditorExtras } from './editor-extras';
 import { hover } from './hover';
 import { Indexer } from './indexing';
 import { definition, prepareRename, references, rename } from './navigation';
 import { newRequirement } from './new-requirement';
 import { fileOf, Projects, uriOf } from './projects';
-import { NewRequirementRequest, ReportRequest } from './protocol';
+import { DiffRequest, NewRequirementRequest, ReportRequest } from './protocol';
 import { reportFor } from './report';
 import { runSafe } from './run-safe';
 import { ServerState } from './server-state';
@@ -182,6 +183,8 @@ export function startServer(connection: Connection): void {
       }),
     ),
   );
+
+  connection.onRequest(DiffRequest, (params) => roadmapDiff(state.fresh(), params, log));
 
   documents.listen(connection);
   connection.listen();
