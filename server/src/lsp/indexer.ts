@@ -24,10 +24,10 @@ export async function discover(project: Project): Promise<ProjectScan> {
  * links, see project-tree.ts). A file larger than max-file-kb is read no further than its first
  * line. Files of no project's folder (opened from elsewhere) are never read from disk.
  */
-export async function readText(project: Project, file: string): Promise<DiskText | undefined> {
+export async function readText(project: Project, file: string, realRoot?: string): Promise<DiskText | undefined> {
   if (project.root === undefined) return undefined;
   try {
-    return await readDiskTextAsync(file, { root: project.root, maxBytes: project.workspace.policy.maxFileKb * 1024 });
+    return await readDiskTextAsync(file, { root: project.root, realRoot, maxBytes: project.workspace.policy.maxFileKb * 1024 });
   } catch {
     return undefined;
   }

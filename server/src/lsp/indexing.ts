@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { FileChangeType } from 'vscode-languageserver';
 import type { Connection, FileEvent } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, isConfigFile } from '../node/project-tree';
+import { realFolderAsync } from '../node/read-text';
 import { discover, readConfigText, readText, yieldToEvents } from './indexer';
 import { fileOf, rememberConfigRead, uriOf } from './projects';
 import type { Project } from './projects';
@@ -107,9 +108,11 @@ export class Indexer {
         // Not one the watcher reported and read while the folder was being searched: it is newer.
         if (!keep.has(file) && !state.isOpen(uriOf(file)) && (this.readByEvent.get(file) ?? -1) < started) project.workspace.deleteFile(file);
       }
+      // Every file is checked against the folder's real path (the rule for links): looked up once.
+      const realRoot = await realFolderAsync(project.root!);
       for (let i = 0; i < found.length; i += BATCH) {
         const batch = found.slice(i, i + BATCH);
-        const reads = await Promise.all(batch.map((f) => (state.isOpen(uriOf(f)) ? undefined : readText(project, f))));
+        const reads = await Promise.all(batch.map((f) => (state.isOpen(uriOf(f)) ? undefined : readText(project, f, realRoot))));
         if (stale()) return;
         batch.forEach((file, j) => {
           const read = reads[j];

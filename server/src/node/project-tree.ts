@@ -6,6 +6,7 @@
  * so the editor and CI draw the same boundaries.
  */
 import { existsSync, realpath, realpathSync, stat, statSync } from 'node:fs';
+import { realpath as realpathAsync } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, globSync } from 'tinyglobby';
@@ -150,7 +151,7 @@ function linkRule(realRoot: string, outside: string[]) {
  * One walk of the folder finds both the requirement files and the deeper configs, so a monorepo
  * costs no second pass. A folder the config ignores is not searched for either.
  */
-function crawl(root: string, policy: Pick<Policy, 'files' | 'ignore'>, nested: boolean, outside: string[]) {
+function crawl(root: string, realRoot: string, policy: Pick<Policy, 'files' | 'ignore'>, nested: boolean, outside: string[]) {
   const files = insideGlobs(policy.files);
   const patterns = nested ? [...files, `**/${CONFIG_FILE_NAME}`] : files;
   const options = {
@@ -161,7 +162,7 @@ function crawl(root: string, policy: Pick<Policy, 'files' | 'ignore'>, nested: b
     followSymbolicLinks: true,
     onlyFiles: true,
     // Only the two functions fdir calls on a link are ours; tinyglobby fills in the rest.
-    fs: linkRule(realpathSync.native(root), outside) as unknown as GlobOptions['fs'],
+    fs: linkRule(realRoot, outside) as unknown as GlobOptions['fs'],
   } as const;
   return { patterns, options };
 }
@@ -169,7 +170,7 @@ function crawl(root: string, policy: Pick<Policy, 'files' | 'ignore'>, nested: b
 export function scanProjectSync(root: string, policy: Pick<Policy, 'files' | 'ignore'>, options: ScanOptions = {}): ProjectScan {
   const nested = options.nested !== false;
   const outside: string[] = [];
-  const { patterns, options: globOptions } = crawl(root, policy, nested, outside);
+  const { patterns, options: globOptions } = crawl(root, realpathSync.native(root), policy, nested, outside);
   // Without any glob of its own left, a project has no files (tinyglobby would find everything).
   const found = patterns.length ? globSync(patterns, globOptions) : [];
   return split(root, policy, found, nested, outside);
@@ -178,7 +179,8 @@ export function scanProjectSync(root: string, policy: Pick<Policy, 'files' | 'ig
 export async function scanProject(root: string, policy: Pick<Policy, 'files' | 'ignore'>, options: ScanOptions = {}): Promise<ProjectScan> {
   const nested = options.nested !== false;
   const outside: string[] = [];
-  const { patterns, options: globOptions } = crawl(root, policy, nested, outside);
+  // The language server's search: nothing in it blocks the event loop, the folder's real path neither.
+  const { patterns, options: globOptions } = crawl(root, await realpathAsync(root), policy, nested, outside);
   const found = patterns.length ? await glob(patterns, globOptions) : [];
   return split(root, policy, found, nested, outside);
 }
