@@ -7,6 +7,7 @@ import { CodeLensRequest, LanguageClient, TransportKind } from 'vscode-languagec
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerCompareRoadmap } from './compare-roadmap';
 import { CrashPolicy } from './crash-policy';
 import { lastStatus, startStatusBar } from './status-bar';
 import { offerSchemasToYamlExtension } from './yaml-schemas';
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inboun
   const output = vscode.window.createOutputChannel('Inbound', { log: true });
   context.subscriptions.push(output);
   registerCommands(context, () => client, output);
+  registerCompareRoadmap(context, () => client);
   void offerSchemasToYamlExtension(context);
   crashPolicy = new CrashPolicy(output);
   const api: InboundApi = {
