@@ -165,11 +165,11 @@ describe('the GitHub Action (action.yml)', () => {
     assert.match(upload.if!, /inputs\.sarif == 'true'/);
   });
 
-  it('runs inbound-cli, and nothing called inbound diff until that command exists', () => {
+  it('runs inbound-cli, the roadmap diff on pull requests included (test/diff/action.test.ts runs that step)', () => {
     const packages = npxPackages(text);
-    assert.ok(packages.length >= 3);
+    assert.ok(packages.length >= 4);
     for (const p of packages) assert.equal(p, 'inbound-cli@$INBOUND_VERSION');
-    assert.doesNotMatch(text.replace(/^\s*#.*$/gm, ''), /\bdiff\b/);
+    assert.match(text, / diff --base "\$base" "\$\{paths\[@\]\}" --format md --fail-on never >> "\$GITHUB_STEP_SUMMARY"/);
   });
 
   /** The composite's steps in order, with `if:` decided as the runner would for these expressions. */
