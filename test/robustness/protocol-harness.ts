@@ -82,7 +82,8 @@ export class Harness implements Real {
   /** Problems seen as messages arrived (a version going backwards), reported at the next settle. */
   private readonly problems: string[] = [];
   private readonly lastVersion = new Map<string, number>();
-  private readonly probe = { text: probeText(1), version: 1 };
+  /** The settle's probe (push mode): see PROBE. */
+  private readonly probe = { uri: '', dir: '', text: probeText(1), version: 1 };
   private expectedCache?: { key: string; files: Map<string, Finding[]> };
   // Pull mode: what the client holds, per file, from document pulls and from workspace pulls.
   private readonly docState = new Map<string, { resultId?: string; items: Diagnostic[] }>();
@@ -111,8 +112,10 @@ export class Harness implements Real {
     const h = new Harness(world, dir, snapshotDir, client, options);
     client.events.on('diagnostics', (p: PublishDiagnosticsParams) => h.published(p));
     if (options.mode === 'push') {
+      h.probe.dir = mkdtempSync(join(tmpdir(), 'inbound-fuzz-probe-'));
+      h.probe.uri = uri(join(h.probe.dir, PROBE));
       await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-        textDocument: { uri: h.uriOf(PROBE), languageId: 'yaml', version: 1, text: h.probe.text },
+        textDocument: { uri: h.probe.uri, languageId: 'yaml', version: 1, text: h.probe.text },
       });
     } else {
       client.events.on('refresh', () => h.refreshed());
@@ -182,15 +185,16 @@ export class Harness implements Real {
     await this.client.stop();
     rmSync(this.dir, { recursive: true, force: true });
     rmSync(this.snapshotDir, { recursive: true, force: true });
+    if (this.probe.dir) rmSync(this.probe.dir, { recursive: true, force: true });
   }
 
   /** A publication: versions of a document never go backwards, nor beyond what the editor sent. */
   private published(p: PublishDiagnosticsParams): void {
     if (typeof p.version !== 'number') return;
-    const file = this.fileOf(p.uri);
+    const file = p.uri === this.probe.uri ? PROBE : this.fileOf(p.uri);
     const last = this.lastVersion.get(file);
     if (last !== undefined && p.version < last) this.problems.push(`${file}: version ${p.version} was published after version ${last}`);
-    const sent = file === PROBE ? this.probe.version : (this.world.versions.get(file) ?? 0);
+    const sent = p.uri === this.probe.uri ? this.probe.version : (this.world.versions.get(file) ?? 0);
     if (p.version > sent) this.problems.push(`${file}: version ${p.version} was published, but the editor sent versions up to ${sent}`);
     this.lastVersion.set(file, Math.max(last ?? 0, p.version));
   }
@@ -252,7 +256,7 @@ export class Harness implements Real {
    * probe again.
    */
   private async settlePush(): Promise<void> {
-    const probeUri = this.uriOf(PROBE);
+    const probeUri = this.probe.uri;
     for (;;) {
       const version = ++this.probe.version;
       const line = probeText(version).split('\n')[1];
@@ -407,18 +411,15 @@ export class Harness implements Real {
 
   // ----- the oracle ------------------------------------------------------------------------------
 
-  /** Every file as the model holds it (the probe too, in push mode). */
+  /** Every file as the model holds it. */
   snapshot(): Map<string, string> {
-    const snap = this.world.snapshot();
-    if (this.mode === 'push') snap.set(PROBE, this.probe.text);
-    return snap;
+    return this.world.snapshot();
   }
 
   /** `inbound check . --format json` on a folder holding exactly the model's texts. */
   private async expected(): Promise<Map<string, Finding[]>> {
     const snap = this.snapshot();
-    // The probe's line changes at every settle; it holds no requirement, so it changes no other file's findings.
-    const key = JSON.stringify([...snap].filter(([f]) => f !== PROBE).sort());
+    const key = JSON.stringify([...snap].sort());
     if (this.expectedCache?.key === key) return this.expectedCache.files;
     rmSync(this.snapshotDir, { recursive: true, force: true });
     mkdirSync(this.snapshotDir);
@@ -442,8 +443,6 @@ export class Harness implements Real {
     const shown = this.shown();
     const files = new Set([...expected.keys(), ...shown.keys()]);
     for (const file of [...files].sort()) {
-      // The probe is the settle's tool, not a subject: its finding changes at every settle.
-      if (file === PROBE) continue;
       this.stats.comparedFiles++;
       const want = expected.get(file) ?? [];
       const got = shown.get(file);
@@ -474,7 +473,7 @@ export class Harness implements Real {
   private shown(): Map<string, { items: Diagnostic[]; version?: number | null }> {
     const out = new Map<string, { items: Diagnostic[]; version?: number | null }>();
     if (this.mode === 'push') {
-      for (const [u, p] of this.client.published) out.set(this.fileOf(u), { items: p.diagnostics, version: p.version });
+      for (const [u, p] of this.client.published) if (u !== this.probe.uri) out.set(this.fileOf(u), { items: p.diagnostics, version: p.version });
       return out;
     }
     if (this.client.publications.length) this.problems.push(`pull mode, yet the server pushed ${this.client.publications.length} publications`);

@@ -16,10 +16,11 @@ export const FILES = ['a.req.yaml', 'b.req.yaml', 'c.req.yml', 'sub/d.req.yaml',
 export const CONFIG_FILES = ['inbound.config.yaml', 'sub/inbound.config.yaml'];
 export const FOLDERS = ['sub', 'sub/deep'];
 /**
- * Always open in push mode, never touched by the steps: typing in it at a settle makes the server
- * flush, and its publication with that version says that everything before it has been published.
- * Its one finding (an unknown key named after the settle) differs at every settle, so the server
- * publishes it whatever it does with versions. It holds no requirement: it changes nothing else.
+ * The settle's probe in push mode: a requirement file open in the editor outside the workspace
+ * folder (so no config's globs can exclude it, and its project is not the one under test). Typing
+ * in it at a settle makes the server flush; its publication with that version says the flush has
+ * begun. Its one finding (an unknown key named after the settle) differs at every settle, so the
+ * server publishes it whatever it does with versions.
  */
 export const PROBE = 'probe.req.yaml';
 export const probeText = (n: number) => `requirements: []\nsettle-${n}: x\n`;
@@ -185,7 +186,7 @@ function pick<T>(list: readonly T[], n: number): T {
 }
 
 function editable(world: World): string[] {
-  return [...world.open.keys()].filter((f) => f !== PROBE).sort();
+  return [...world.open.keys()].sort();
 }
 
 class OpenCommand implements Cmd {
@@ -221,7 +222,7 @@ export class EditCommand implements Cmd {
     let text = doc.text;
     const changes: Change[] = [];
     for (const spec of this.edits) {
-      // A text grown past 40,000 characters goes back to where it started.
+      // A text grown past 40,000 characters goes back to the oldest text kept for undo.
       const s = text.length > 40_000 ? { whole: doc.history[0] ?? '' } : splice(text, spec, doc.history);
       if (!s) continue;
       if ('whole' in s) {
