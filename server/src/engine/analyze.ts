@@ -42,7 +42,7 @@ export interface FileAnalysis {
  * again (the workspace replaces it at once).
  */
 export function analyzeFile(file: string, text: string, ctx: RuleContext, previous?: FileAnalysis, source?: FileSource): FileAnalysis {
-  if (previous && !source && layoutFor(previous) && text.length <= ctx.policy.maxFileKb * 1024) {
+  if (previous && !source && layoutFor(previous) && utf8Size(text, ctx.policy.maxFileKb * 1024) <= ctx.policy.maxFileKb * 1024) {
     const edited = reanalyzeEdit(previous, text, ctx);
     if (edited) return edited;
   }
@@ -52,9 +52,9 @@ export function analyzeFile(file: string, text: string, ctx: RuleContext, previo
 function analyzeWhole(file: string, text: string, ctx: RuleContext, source?: FileSource): FileAnalysis {
   const lines = new LineIndex(text);
   const limit = ctx.policy.maxFileKb * 1024;
-  // A file read from disk is measured in bytes, and read no further than its head when too large;
-  // text from an editor by its length.
-  const size = source?.size ?? text.length;
+  // Files are measured in UTF-8 bytes, as on disk: a file read from disk no further than its head
+  // when too large tells its size; text from an editor is counted, so the editor and the CLI agree.
+  const size = source?.size ?? utf8Size(text, limit);
   if (size > limit) {
     return {
       file,
@@ -99,6 +99,26 @@ function analyzeWhole(file: string, text: string, ctx: RuleContext, source?: Fil
   // how every value is read, and merge keys are findings of the file: such a file is always re-read whole.
   const piecemeal = syntax.length === 0 && parsed.mergeKeys.length === 0 && !hasDirectives(parsed.doc) && !hasAnchorsOrAliases(text, parsed.doc);
   return { file, text, lines, model, findings, suppressions, commentFindings, itemRuleFindings: piecemeal ? ruleFindings : undefined };
+}
+
+/**
+ * The text's size in UTF-8 bytes, as a file on disk has it. Counted only when it could be over
+ * `limit` (a text of no more than limit / 3 characters cannot be: no UTF-16 unit takes more than
+ * three bytes); below that, its length stands in, as it is under the limit either way.
+ */
+export function utf8Size(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** The parser may report one place several times (an unclosed bracket, twice): once is enough. */
