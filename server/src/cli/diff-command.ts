@@ -14,7 +14,7 @@ import { diffReports, FAIL_ON, failsReview } from '../engine/diff';
 import type { FailOn, ProjectReport, RoadmapDiff } from '../engine/diff';
 import { buildReport } from '../engine/report';
 import type { Workspace } from '../engine';
-import { GitProblem, loadBaseProjects, repositoryAt, resolveBase } from '../node/git';
+import { fillProject, GitProblem, loadBaseProjects, repositoryAt, resolveBase } from '../node/git';
 import { loadProjects, shownPath } from '../node/load-projects';
 import type { LoadedProjects } from '../node/load-projects';
 import { isInside } from '../node/project-tree';
@@ -97,19 +97,40 @@ async function computeDiff(options: DiffCommandOptions, io: CliIo, today: string
   }
 
   const fileName = (file: string) => relative(cwd, file).split(sep).join('/') || file;
-  const reports = (projects: { root: string; workspace: Workspace; selected: string[] }[]): ProjectReport[] =>
-    projects
-      .filter((p) => p.selected.length > 0)
-      .map((p) => {
-        const selected = new Set(p.selected);
-        return {
-          project: relative(cwd, p.root).split(sep).join('/') || '.',
-          report: buildReport(p.workspace, { fileName, only: (file) => selected.has(file), details: true }),
-        };
-      });
+  const report = (p: { root: string; workspace: Workspace; selected: string[] }): ProjectReport => {
+    const selected = new Set(p.selected);
+    return {
+      project: relative(cwd, p.root).split(sep).join('/') || '.',
+      report: buildReport(p.workspace, { fileName, only: (file) => selected.has(file), details: true }),
+    };
+  };
+  const headReports = head.projects.filter((p) => p.selected.length > 0).map(report);
+
+  // The base. A project with the same folder and the same policy on both sides is the head's
+  // workspace turned back into the base: a file whose text is the same keeps its analysis, so a
+  // change costs what it changes plus the cross-file rules, not a second reading of every file.
+  // (Its head report is made above, before.) Any other project is read whole from the base.
+  const heads = new Map(head.projects.map((p) => [p.root, p]));
+  const baseReports: ProjectReport[] = [];
+  for (const p of baseProjects.projects) {
+    const h = heads.get(p.root);
+    let workspace = p.workspace;
+    if (h && h.config === p.config && JSON.stringify(h.workspace.policy) === JSON.stringify(p.workspace.policy)) {
+      workspace = h.workspace;
+      const files = new Set(p.files);
+      for (const file of workspace.fileNames()) if (!files.has(file) || !baseProjects.texts.has(file)) workspace.deleteFile(file);
+      for (const file of p.files) {
+        const t = baseProjects.texts.get(file);
+        if (t) workspace.setFile(file, t.text, t.source);
+      }
+    } else {
+      fillProject(p, baseProjects.texts);
+    }
+    if (p.selected.length > 0) baseReports.push(report({ root: p.root, workspace, selected: p.selected }));
+  }
   const diff = diffReports({
-    base: { label: baseProjects.base.label, commit: baseProjects.base.commit, projects: reports(baseProjects.projects) },
-    head: { label: 'working tree', projects: reports(head.projects) },
+    base: { label: baseProjects.base.label, commit: baseProjects.base.commit, projects: baseReports },
+    head: { label: 'working tree', projects: headReports },
   });
   return { diff, problems: head.problems };
 }

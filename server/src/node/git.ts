@@ -9,7 +9,7 @@
  * same selectors, so the base is split into projects exactly as a checkout of it would be.
  */
 import { spawn } from 'node:child_process';
-import { dirname, join, posix, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Workspace } from '../engine';
 import { MAX_CONFIG_KB } from '../engine/policy';
 import type { FileSource } from '../engine/source';
@@ -339,6 +339,20 @@ export function planTreeProjects(options: TreePlanOptions): TreePlan {
 
 export interface BaseProjects extends TreePlan {
   base: Base;
+  /**
+   * The text of every requirement file of the projects, as the base has it: a file the map lacks
+   * (a link out of its project, or to nothing) is not read, as on disk. The projects' workspaces
+   * hold their configs only; `fillProject` gives them their files.
+   */
+  texts: Map<string, TreeText>;
+}
+
+/** Gives a planned project its files' texts at the base. */
+export function fillProject(project: PlannedProject, texts: ReadonlyMap<string, TreeText>): void {
+  for (const file of project.files) {
+    const t = texts.get(file);
+    if (t) project.workspace.setFile(file, t.text, t.source);
+  }
 }
 
 /**
@@ -396,14 +410,10 @@ export async function loadBaseProjects(options: {
   }
   const limit = (p: PlannedProject) => p.workspace.policy.maxFileKb * 1024;
   const blobs = await readBlobs(cwd, reads.filter((r) => r.entry.size <= limit(r.project)).map((r) => r.entry.oid));
+  const texts = new Map<string, TreeText>();
   for (const { project, file, entry } of reads) {
-    if (entry.size > limit(project)) project.workspace.setFile(file, '', { size: entry.size });
-    else project.workspace.setFile(file, blobText(blobs.get(entry.oid) ?? Buffer.alloc(0)));
+    if (entry.size > limit(project)) texts.set(file, { text: '', source: { size: entry.size } });
+    else texts.set(file, { text: blobText(blobs.get(entry.oid) ?? Buffer.alloc(0)) });
   }
-  return { ...plan, base: options.base };
-}
-
-/** A path inside the repository, as git names it (forward slashes, relative to the top). */
-export function gitPath(repo: Repository, file: string): string {
-  return posix.join(...file.slice(repo.top.length).split(sep).filter(Boolean));
+  return { ...plan, base: options.base, texts };
 }
