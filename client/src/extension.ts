@@ -1,6 +1,7 @@
 /**
  * The VS Code extension: starts the bundled language server and adds what only an editor has — the
- * status bar, the commands, the settings. Everything Inbound knows comes from the server.
+ * status bar, the language status item, the commands, the settings, the walkthrough, the rule pages.
+ * Everything Inbound knows comes from the server.
  */
 import * as vscode from 'vscode';
 import { CodeLensRequest, LanguageClient, TransportKind } from 'vscode-languageclient/node';
@@ -8,11 +9,17 @@ import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerCompareRoadmap } from './compare-roadmap';
+import type { Server } from './commands';
 import { CrashPolicy } from './crash-policy';
-import { lastStatus, startStatusBar } from './status-bar';
+import { LanguageStatus } from './language-status';
+import type { ShownStatus } from './language-status';
+import { registerRuleDocs, ruleDocsBase } from './rule-docs';
+import { lastStatus, onStatus, startStatusBar } from './status-bar';
+import { registerWalkthrough } from './walkthrough';
 import { offerSchemasToYamlExtension } from './yaml-schemas';
 
 let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient> | undefined;
 let crashPolicy: CrashPolicy | undefined;
 
 /** What the extension tells other extensions (and its own tests) about itself. */
@@ -21,6 +28,10 @@ export interface InboundApi {
   serverCrashes(): { restarts: number; warnings: number };
   /** What the status bar shows now (text and tooltip), once the workspace has been read. */
   statusBar(): { text: string; tooltip: string } | undefined;
+  /** What the language status item shows for the file in the editor, once known. */
+  languageStatus(): ShownStatus | undefined;
+  /** Whether the language server has been started. */
+  serverStarted(): boolean;
 }
 
 const REQUIREMENT_FILE = /\.req\.ya?ml$|(^|[\\/])inbound\.config\.yaml$/;
@@ -28,24 +39,35 @@ const REQUIREMENT_FILE = /\.req\.ya?ml$|(^|[\\/])inbound\.config\.yaml$/;
 export async function activate(context: vscode.ExtensionContext): Promise<InboundApi> {
   const output = vscode.window.createOutputChannel('Inbound', { log: true });
   context.subscriptions.push(output);
-  registerCommands(context, () => client, output);
-  registerCompareRoadmap(context, () => client);
-  void offerSchemasToYamlExtension(context);
   crashPolicy = new CrashPolicy(output);
+  const server: Server = {
+    client: () => client,
+    start: () => (starting ??= start(context, output, languageStatus)),
+  };
+  const languageStatus = new LanguageStatus(server, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', 'README.md'));
+  context.subscriptions.push(languageStatus);
+  registerCommands(context, server, output);
+  registerCompareRoadmap(context, () => client);
+  registerRuleDocs(context);
+  registerWalkthrough(context);
+  void offerSchemasToYamlExtension(context);
   const api: InboundApi = {
     serverCrashes: () => ({ restarts: crashPolicy!.restarts, warnings: crashPolicy!.warnings }),
     statusBar: lastStatus,
+    languageStatus: () => languageStatus.current(),
+    serverStarted: () => client !== undefined,
   };
 
-  // Activated for any YAML file; the server starts once there is a requirement file to check.
+  // Activated for any YAML file, or by a command; the server starts once there is a requirement
+  // file to check (New Requirement writes the first one, and starts it).
   if (await hasRequirementFiles()) {
-    await start(context, output);
+    await server.start();
     return api;
   }
   const waiting = vscode.workspace.onDidOpenTextDocument(async (doc) => {
     if (!REQUIREMENT_FILE.test(doc.uri.path) || client) return;
     waiting.dispose();
-    await start(context, output);
+    await server.start();
   });
   context.subscriptions.push(waiting);
   return api;
@@ -57,7 +79,7 @@ async function hasRequirementFiles(): Promise<boolean> {
   return found.length > 0;
 }
 
-async function start(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+async function start(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, languageStatus: LanguageStatus): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
@@ -72,6 +94,8 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
     initializationOptions: () => ({
       debounceMs: vscode.workspace.getConfiguration('inbound').get<number>('diagnostics.delay', 200),
       trusted: vscode.workspace.isTrusted,
+      // A finding's code links to its rule's page, which rule-docs.ts opens inside VS Code.
+      ruleDocs: ruleDocsBase(context),
     }),
     middleware: {
       provideCodeLenses: (document, token, next) =>
@@ -80,10 +104,14 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
     // A crashed server is restarted; the user hears of it once, not on every restart.
     errorHandler: crashPolicy,
   };
-  client = new LanguageClient('inbound', 'Inbound', serverOptions, clientOptions);
-  context.subscriptions.push(startStatusBar(client));
+  const started = new LanguageClient('inbound', 'Inbound', serverOptions, clientOptions);
+  client = started;
+  context.subscriptions.push(startStatusBar(started));
   context.subscriptions.push({ dispose: () => void client?.stop() });
-  await client.start();
+  languageStatus.follow(started);
+  // Which files are checked can change with any re-check (a config edited, a project added).
+  context.subscriptions.push(onStatus(() => void languageStatus.refresh()));
+  await started.start();
   context.subscriptions.push(
     // Trust lets the server run the workspace's own id-pattern: start it again with it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
@@ -96,9 +124,11 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
       for (const editor of vscode.window.visibleTextEditors) lenses?.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
     }),
   );
+  return started;
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+  starting = undefined;
 }

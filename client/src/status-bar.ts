@@ -7,6 +7,10 @@ import { roadmapDetail, roadmapHeadline, unreadSummary } from '../../server/src/
 
 export const STATUS_COMMAND = 'inbound.statusBarClicked';
 
+/** Fires with each status the server sends: after every re-check, a changed config included. */
+const statusEvents = new vscode.EventEmitter<WorkspaceStatus>();
+export const onStatus = statusEvents.event;
+
 export function startStatusBar(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('inbound.readiness', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Inbound roadmap readiness';
@@ -14,7 +18,10 @@ export function startStatusBar(client: LanguageClient): vscode.Disposable {
   item.tooltip = 'Inbound is reading the requirement files…';
   item.command = STATUS_COMMAND;
   item.show();
-  const sub = client.onNotification(StatusNotification, (s) => show(item, s));
+  const sub = client.onNotification(StatusNotification, (s) => {
+    show(item, s);
+    statusEvents.fire(s);
+  });
   return vscode.Disposable.from(item, sub);
 }
 

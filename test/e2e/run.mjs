@@ -3,7 +3,8 @@
 //   1. install code-server into .vscode-e2e/ (setup.mjs; a fraction of a second once installed),
 //   2. package the extension (npm run package: inbound.vsix), bundle the suite (test/vscode/build.mjs),
 //   3. the extension-host suite in code-server with the extension installed from inbound.vsix,
-//   4. the UI test in the browser.
+//   4. the UI tests in the browser: the examples (ui.test.mjs), and a first run in an empty folder
+//      (first-run.test.mjs).
 // Steps 3 and 4 run with loopback as the only network where the machine allows (lib/offline.mjs).
 //
 //   node test/e2e/run.mjs                      a machine that cannot run it (no chromium, another
@@ -112,6 +113,10 @@ if (timed('bundle suite', () => run(process.execPath, ['test/vscode/build.mjs'])
 if (!canIsolate()) console.log('(no network namespace here: the tests run with the network the machine has)');
 const suite = timed('suite', () => run(...loopbackOnly(process.execPath, ['test/e2e/suite.mjs'])));
 const ui = timed('ui test', () => run(...loopbackOnly(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/ui.test.mjs'])));
+const firstRun = timed('first-run ui test', () => run(...loopbackOnly(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/first-run.test.mjs'])));
 
-console.log(`\nEnd-to-end: suite ${suite === 0 ? 'passed' : 'FAILED'}, UI test ${ui === 0 ? 'passed' : 'FAILED'} (${times.join(', ')}); screenshots in test-artifacts/`);
-process.exit(suite || ui);
+const verdict = (code) => (code === 0 ? 'passed' : 'FAILED');
+console.log(
+  `\nEnd-to-end: suite ${verdict(suite)}, UI test ${verdict(ui)}, first-run UI test ${verdict(firstRun)} (${times.join(', ')}); screenshots in test-artifacts/`,
+);
+process.exit(suite || ui || firstRun);

@@ -1,7 +1,8 @@
 // What a product manager sees, in the real workbench in a browser: the extension installed from
-// inbound.vsix, checkout.req.yaml opened with Quick Open, the squiggles and the Problems panel, the
-// quick-fix menu opened with Ctrl+. and "Add market evidence" chosen with the keyboard, and the new
-// evidence item in the editor. Screenshots land in test-artifacts/.
+// inbound.vsix, checkout.req.yaml opened with Quick Open, the squiggles and the Problems panel (a
+// finding's code opens its rule's page), the quick-fix menu opened with Ctrl+. and "Add market
+// evidence" chosen with the keyboard, the new evidence item in the editor, and the account typed
+// where the fix left the cursor. Screenshots land in test-artifacts/.
 //
 //   node --test test/e2e/ui.test.mjs     (after setup.mjs and npm run package; run.mjs does both)
 import assert from 'node:assert/strict';
@@ -79,6 +80,17 @@ test('a quick fix from the light bulb menu, chosen with the keyboard, edits the 
     const gate = page.locator('.markers-panel .monaco-list-row', { hasText: 'CHK-102 is on the roadmap with no market evidence' });
     await gate.first().waitFor({ timeout: 30_000 });
     assert.match(await gate.first().innerText(), /roadmap-gate/);
+    // The finding's code is a link to its rule's page, which opens inside the editor, rendered,
+    // offline; the editor goes back to the file after.
+    await gate.first().locator('a', { hasText: 'roadmap-gate' }).first().click();
+    const rulePage = page.locator('.tabs-container .tab', { hasText: 'roadmap-gate.md' });
+    await rulePage.first().waitFor({ timeout: 30_000 });
+    // Rendered: the page's headings inside the preview's webview.
+    const preview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await preview.getByRole('heading', { name: 'How to fix it' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'ui-rule-page.png') });
+    await rulePage.first().locator('.codicon-close').click();
+    await rulePage.first().waitFor({ state: 'detached', timeout: 30_000 });
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'reporting.req.yml' }).first().waitFor({ timeout: 30_000 });
 
     // To the single-deal warning (line 45, the evidence key), then Ctrl+. for the quick fixes.
@@ -127,6 +139,16 @@ test('a quick fix from the light bulb menu, chosen with the keyboard, edits the 
     fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), '{ "inbound.codeLens.enabled": false }\n');
     await lens.first().waitFor({ state: 'hidden', timeout: 30_000 });
+
+    // The quick fix left the cursor on the interview's account: typing names who was interviewed,
+    // and the placeholder is no longer empty.
+    await page.keyboard.type('Globex AG');
+    await page.waitForFunction(
+      (editor) => [...document.querySelectorAll(`${editor} .view-line`)].some((l) => l.textContent.replace(/\u00a0/g, ' ') === '        account: Globex AG'),
+      EDITOR,
+      { timeout: 30_000 },
+    );
+    await page.locator('.markers-panel .monaco-list-row', { hasText: "'account' is empty" }).first().waitFor({ state: 'detached', timeout: 30_000 });
 
     assert.deepEqual(browser.foreign, [], 'the workbench made requests off this machine');
   }));

@@ -193,7 +193,7 @@ describe("documentation links on each finding's code", () => {
     for (const d of found) {
       const href = d.codeDescription?.href;
       assert.ok(href?.startsWith('file:'), `${d.code}: ${href}`);
-      const page = fileURLToPath(href);
+      const page = fileURLToPath(href!);
       assert.equal(basename(page), `${d.code}.md`);
       assert.ok(existsSync(page), page);
     }

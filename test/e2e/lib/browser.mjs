@@ -41,6 +41,10 @@ export async function launchBrowser(runDir, { viewport = { width: 1280, height: 
   context.on('request', (request) => {
     const url = new URL(request.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    // A webview (the Markdown preview of a rule page) names its resources by the virtual host
+    // *.vscode-resource.vscode-cdn.net; the webview's service worker answers them from the VS Code
+    // server on this machine, so they never reach the network (nor resolve: see ARGS).
+    if (url.hostname.endsWith('.vscode-resource.vscode-cdn.net')) return;
     if (!['127.0.0.1', 'localhost'].includes(url.hostname)) foreign.push(request.url());
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -65,12 +65,26 @@ export function until<T>(
   });
 }
 
-/** Inbound's diagnostics for a file, in document order. */
+/**
+ * Inbound's diagnostics for a file, in document order, each with its code as the plain string the
+ * tests compare. (The editor's own carry the code with its rule page's link: `linkedDiagnostics`.)
+ */
 export function diagnostics(file: vscode.Uri): vscode.Diagnostic[] {
+  return linkedDiagnostics(file).map((d) => {
+    if (typeof d.code !== 'object') return d;
+    const plain = new vscode.Diagnostic(d.range, d.message, d.severity);
+    Object.assign(plain, { source: d.source, code: d.code.value, relatedInformation: d.relatedInformation, tags: d.tags });
+    return plain;
+  });
+}
+
+/** Inbound's diagnostics for a file as VS Code holds them, in document order. */
+export function linkedDiagnostics(file: vscode.Uri): vscode.Diagnostic[] {
+  const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
   return vscode.languages
     .getDiagnostics(file)
     .filter((d) => d.source === 'inbound')
-    .sort((a, b) => a.range.start.compareTo(b.range.start) || String(a.code).localeCompare(String(b.code)));
+    .sort((a, b) => a.range.start.compareTo(b.range.start) || code(a).localeCompare(code(b)));
 }
 
 /** A diagnostic as the CLI's positions say it: code, then 1-based start and end, "schema 4:13-4:20". */
