@@ -1,7 +1,7 @@
 /**
  * The .vsix holds only what runs: the bundled extension and server (no source maps), the JSON
- * Schemas, the manifest, the README, the walkthrough's pages and the rule pages a finding's code
- * opens. `vsce ls` lists what `npm run package` would put in it.
+ * Schemas, the manifest, the icon, the README and CHANGELOG, the walkthrough's pages and the rule
+ * pages a finding's code opens. `vsce ls` lists what `npm run package` would put in it.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -19,12 +19,14 @@ describe('the extension package', () => {
     const r = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(r.stdout.trim().split('\n').sort(), [
+      'CHANGELOG.md',
       'LICENSE',
       'README.md',
       'dist/extension.js',
       'dist/server.js',
       'docs/rules/README.md',
       ...RULE_CODES.map((code) => `docs/rules/${code}.md`),
+      'images/icon.png',
       'media/walkthrough/add-evidence.md',
       'media/walkthrough/new-requirement.md',
       'media/walkthrough/readiness.md',
@@ -33,6 +35,25 @@ describe('the extension package', () => {
       'schemas/config.schema.json',
       'schemas/requirements.schema.json',
     ].sort());
+  });
+
+  it('has an icon: a 256×256 PNG rendered from images/icon.svg', () => {
+    assert.equal(pkg.icon, 'images/icon.png');
+    const png = readFileSync(join(REPO, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    // The IHDR chunk: width and height, big-endian, right after the signature and the chunk header.
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [256, 256]);
+    assert.ok(existsSync(join(REPO, 'images', 'icon.svg')) && existsSync(join(REPO, 'scripts', 'render-icon.mjs')), 'the icon is drawn from its source');
+  });
+
+  it("has a listing: categories, keywords, a banner, and links that say they are placeholders", () => {
+    assert.deepEqual(pkg.categories, ['Linters', 'Visualization']);
+    assert.ok(pkg.keywords.includes('product management') && pkg.keywords.includes('roadmap'), JSON.stringify(pkg.keywords));
+    assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(pkg.galleryBanner.theme));
+    // No public home yet: example.invalid can never resolve to someone else's site.
+    for (const url of [pkg.homepage, pkg.bugs.url, pkg.repository.url]) assert.match(url, /^https:\/\/example\.invalid\//);
+    assert.match(readFileSync(join(REPO, 'CHANGELOG.md'), 'utf8'), /^## \[Unreleased\]$[\s\S]*^## \[0\.1\.0\]$/m);
   });
 
   it('has a walkthrough whose every step has its page, a button that runs a command, and a way to complete', () => {
