@@ -34,7 +34,15 @@ for (const name of ['stdout', 'stderr'] as const) {
 main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => {
-    if (!closed.stdout) process.stdout.write(text);
+    if (closed.stdout || process.stdout.write(text)) return undefined;
+    // The pipe is full: wait until it drains (or closes) before the next piece.
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        process.stdout.off('drain', done).off('close', done).off('error', done);
+        resolve();
+      };
+      process.stdout.on('drain', done).on('close', done).on('error', done);
+    });
   },
   stderr: (line) => {
     if (!closed.stderr) process.stderr.write(line + '\n');

@@ -22,7 +22,9 @@ function brief(ds: Diagnostic[]): string[] {
 /** What `inbound check --format json` reports for a folder, per file path relative to it. */
 async function cliFindings(dir: string) {
   let out = '';
-  await main(['check', '.', '--format', 'json', '--today', TODAY], { cwd: dir, stdout: (t) => (out += t), stderr: () => undefined, color: false, version: 'test' });
+  await main(['check', '.', '--format', 'json', '--today', TODAY], { cwd: dir, stdout: (t) => {
+      out += t;
+    }, stderr: () => undefined, color: false, version: 'test' });
   return JSON.parse(out) as { file: string; diagnostics: { code: string; severity: string; message: string; range: Diagnostic['range'] }[] }[];
 }
 
@@ -279,7 +281,9 @@ describe('projects: a monorepo with a config per package', () => {
   /** The server's diagnostics of every file equal `inbound check` on the same paths, file by file. */
   async function assertAgrees(args: string[]) {
     let out = '';
-    const exit = await main(['check', ...args, '--format', 'json', '--today', TODAY], { cwd: ws.dir, stdout: (t) => (out += t), stderr: () => undefined, color: false, version: 'test' });
+    const exit = await main(['check', ...args, '--format', 'json', '--today', TODAY], { cwd: ws.dir, stdout: (t) => {
+      out += t;
+    }, stderr: () => undefined, color: false, version: 'test' });
     assert.notEqual(exit, 2, `inbound check ${args.join(' ')}`);
     const expected = JSON.parse(out) as Awaited<ReturnType<typeof cliFindings>>;
     assert.ok(expected.length > 0);

@@ -22,7 +22,7 @@ export interface CheckOptions {
   allowEmpty?: boolean;
 }
 
-export function runCheck(options: CheckOptions, io: CliIo): number {
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
   if (!(CHECK_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`unknown format '${options.format}' (use ${CHECK_FORMATS.join(', ')})`);
   }
@@ -44,20 +44,25 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   // Paths that found nothing fail, with the reason on stderr; "no problems" would contradict it.
   const nothing = options.allowEmpty ? [] : empty;
   const silent = nothing.length > 0 && result.files.length === 0;
+  // Written piece by piece, each after the reader took the one before: memory stays bounded by the
+  // findings, not by the text of their report.
+  const write = async (pieces: Iterable<string>) => {
+    for (const piece of pieces) await io.stdout(piece);
+  };
   switch (silent ? 'none' : options.format) {
     case 'none':
       break;
     case 'json':
-      io.stdout(formatJson(result));
+      await write(formatJson(result));
       break;
     case 'sarif':
-      io.stdout(formatSarif(result, io.version));
+      await write([formatSarif(result, io.version)]);
       break;
     case 'github':
-      io.stdout(formatGithub(result));
+      await write(formatGithub(result));
       break;
     default:
-      io.stdout(formatStylish(result, io.color));
+      await write(formatStylish(result, io.color));
   }
   for (const p of problems) io.stderr(`inbound: ${p}`);
   // A misspelt path in CI must not pass as "no problems".

@@ -1,8 +1,8 @@
 import type { CheckResult } from '../check-result';
 
-/** GitHub Actions workflow commands: annotations on the pull request's lines. */
-export function formatGithub(result: CheckResult): string {
-  const lines: string[] = [];
+/** GitHub Actions workflow commands: annotations on the pull request's lines, in pieces of about 64 KB. */
+export function* formatGithub(result: CheckResult): Generator<string> {
+  let chunk = '';
   for (const f of result.files) {
     for (const d of f.diagnostics) {
       const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
@@ -14,10 +14,14 @@ export function formatGithub(result: CheckResult): string {
         `endColumn=${d.range.end.character + 1}`,
         `title=${property(`Inbound ${d.code}`)}`,
       ];
-      lines.push(`::${command} ${props.join(',')}::${data(d.message)}`);
+      chunk += `::${command} ${props.join(',')}::${data(d.message)}\n`;
+      if (chunk.length >= 65536) {
+        yield chunk;
+        chunk = '';
+      }
     }
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
+  if (chunk) yield chunk;
 }
 
 function data(text: string): string {

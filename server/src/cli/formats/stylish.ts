@@ -5,31 +5,31 @@ import { roadmapDetail, roadmapHeadline, unreadSummary } from '../../report/word
 
 type Style = Parameters<typeof styleText>[0];
 
-/** For people: grouped by file, 1-based `line:col`, colour only on a terminal. */
-export function formatStylish(result: CheckResult, color: boolean): string {
+/** For people: grouped by file, 1-based `line:col`, colour only on a terminal; in pieces of about 64 KB. */
+export function* formatStylish(result: CheckResult, color: boolean): Generator<string> {
   const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
-  const lines: string[] = [];
+  let chunk = '';
+  const position = (d: CheckResult['files'][number]['diagnostics'][number]) => `${d.range.start.line + 1}:${d.range.start.character + 1}`;
   for (const f of result.files) {
     if (f.diagnostics.length === 0) continue;
-    lines.push(paint('underline', f.file));
-    const rows = f.diagnostics.map((d) => [
-      `${d.range.start.line + 1}:${d.range.start.character + 1}`,
-      d.severity,
-      d.message,
-      d.code,
-    ]);
+    chunk += paint('underline', f.file) + '\n';
     // A loop, not Math.max(...rows): a file can have more findings than a call takes arguments.
     let w0 = 0;
     let w1 = 0;
-    for (const r of rows) {
-      w0 = Math.max(w0, r[0].length);
-      w1 = Math.max(w1, r[1].length);
+    for (const d of f.diagnostics) {
+      w0 = Math.max(w0, position(d).length);
+      w1 = Math.max(w1, d.severity.length);
     }
-    for (const [pos, sev, message, code] of rows) {
+    for (const d of f.diagnostics) {
+      const sev = d.severity;
       const sevStyle: Style = sev === 'error' ? 'red' : sev === 'warning' ? 'yellow' : 'blue';
-      lines.push(`  ${paint('dim', pos.padEnd(w0))}  ${paint(sevStyle, sev.padEnd(w1))}  ${message}  ${paint('dim', code)}`);
+      chunk += `  ${paint('dim', position(d).padEnd(w0))}  ${paint(sevStyle, sev.padEnd(w1))}  ${d.message}  ${paint('dim', d.code)}\n`;
+      if (chunk.length >= 65536) {
+        yield chunk;
+        chunk = '';
+      }
     }
-    lines.push('');
+    chunk += '\n';
   }
   const c = counts(result);
   const problems = c.error + c.warning + c.information + c.hint;
@@ -45,7 +45,7 @@ export function formatStylish(result: CheckResult, color: boolean): string {
     (unread.length ? ` · ${unreadSummary(unread)}` : '') +
     (roadmap.total ? ` · ${roadmapHeadline(roadmap)}${detail ? ` (${detail})` : ''}` : '');
   if (problems === 0) {
-    lines.push(paint('green', `✔ No problems: ${scope}${silenced}.`));
+    chunk += paint('green', `✔ No problems: ${scope}${silenced}.`);
   } else {
     const parts = [
       `${c.error} error${c.error === 1 ? '' : 's'}`,
@@ -54,7 +54,7 @@ export function formatStylish(result: CheckResult, color: boolean): string {
       ...(c.hint ? [`${c.hint} hint${c.hint === 1 ? '' : 's'}`] : []),
     ];
     const summary = `✖ ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) · ${scope}${silenced}.`;
-    lines.push(paint(c.error ? 'red' : 'yellow', summary));
+    chunk += paint(c.error ? 'red' : 'yellow', summary);
   }
-  return lines.join('\n') + '\n';
+  yield chunk + '\n';
 }
