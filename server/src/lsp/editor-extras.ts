@@ -24,7 +24,15 @@ export function startEditorExtras(connection: Connection, state: ServerState, pa
   const showsLinks = !!(caps.textDocument?.publishDiagnostics?.codeDescriptionSupport || pulled?.codeDescriptionSupport);
   linkRuleDocs(showsLinks ? ruleDocs(params.initializationOptions as ExtrasOptions | undefined) : undefined);
   const log = (message: string) => connection.console.log(message);
-  connection.onRequest(FileStatusRequest, (p) => runSafe(log, 'file status', null, () => fileStatus(state.fresh(), p.uri)));
+  // Which project takes a file needs no analysis: only the asked document's own pending edit is
+  // given to the engine (a config typed into a new editor makes its folder a project). A changed
+  // config elsewhere is read at the next re-check, whose status makes the editor ask again.
+  connection.onRequest(FileStatusRequest, (p) =>
+    runSafe(log, 'file status', null, () => {
+      if (state.isPending(p.uri)) state.syncDocument(p.uri);
+      return fileStatus(state.projects, p.uri);
+    }),
+  );
 }
 
 /** The editor's base for rule pages, or the pages shipped beside the server (docs/rules/ next to dist/). */
