@@ -137,6 +137,17 @@ describe('inbound diff with git', () => {
     assert.match(await diff(dir).then((x) => x.stdout), /does not touch the roadmap/);
   });
 
+  it('reads the bytes at the base as those in the working tree are read: a file that was not UTF-8 is named, not taken for new', async () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'checkout.req.yaml'), Buffer.from(CHECKOUT.replace('Apple Pay', 'Apple Pay für Zürich'), 'latin1'));
+    commitAll(dir, 'base');
+    writeFileSync(join(dir, 'checkout.req.yaml'), CHECKOUT.replace('Apple Pay', 'Apple Pay für Zürich'));
+    const r = await diff(dir, '--format', 'json');
+    assert.deepEqual(r.stderr, []);
+    assert.deepEqual(r.json.unread.base.map((f: { path: string; message: string }) => [f.path, /not UTF-8|UTF-8/.test(f.message)]), [['checkout.req.yaml', true]]);
+    assert.deepEqual([r.json.added, r.json.entered], [[], []], 'its requirements are not compared, not added');
+  });
+
   it('writes --out atomically, the format from its extension; HTML is self-contained with no script', async () => {
     const dir = repo();
     writeFileSync(join(dir, 'checkout.req.yaml'), CHECKOUT);

@@ -5,7 +5,6 @@
  * now. The base is split into projects by the rules the CLI uses for a revision (`planTreeProjects`),
  * each judged with the config it had then, and the engine compares the two report models.
  */
-import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { DEFAULT_POLICY } from '../../../schemas/config';
 import type { Workspace } from '../engine';
@@ -13,9 +12,11 @@ import { diffReports } from '../engine/diff';
 import type { ProjectReport, RoadmapDiff } from '../engine/diff';
 import { buildReport } from '../engine/report';
 import type { FileSource } from '../engine/source';
-import { blobText, planTreeProjects } from '../node/git';
+import { MAX_CONFIG_KB } from '../engine/policy';
+import { planTreeProjects } from '../node/git';
 import type { TreeText } from '../node/git';
 import { isInside, scanProject } from '../node/project-tree';
+import { readDiskTextAsync } from '../node/read-text';
 import type { Project, Projects } from './projects';
 import { fileOf, uriOf } from './projects';
 import type { DiffParams } from './protocol';
@@ -57,7 +58,10 @@ async function computeDiff(projects: Projects, params: DiffParams): Promise<Road
         if (a) texts.set(file, { text: a.text, ...(a.source ? { source: a.source as FileSource } : {}) });
       }
       const config = p.workspace.configFile;
-      if (config && !overrides.has(config)) texts.set(config, { text: await readDisk(config) });
+      if (config && !overrides.has(config)) {
+        const read = await readDiskTextAsync(config, { root: p.root, maxBytes: MAX_CONFIG_KB * 1024 }).catch(() => undefined);
+        if (read) texts.set(config, read);
+      }
     }
     for (const [file, text] of overrides) {
       if (text === null) texts.delete(file);
@@ -85,7 +89,9 @@ async function computeDiff(projects: Projects, params: DiffParams): Promise<Road
       const scan = await scanProject(p.root, { files, ignore }).catch(() => ({ files: [] as string[] }));
       for (const file of scan.files) {
         if (texts.has(file) || overrides.has(file)) continue;
-        texts.set(file, { text: await readDisk(file) });
+        // Read as the server reads any file: inside the project's folder, up to its size limit.
+        const read = await readDiskTextAsync(file, { root: p.root, maxBytes: p.workspace.policy.maxFileKb * 1024 }).catch(() => undefined);
+        if (read) texts.set(file, read);
         searched = true;
       }
     }
@@ -113,13 +119,5 @@ async function computeDiff(projects: Projects, params: DiffParams): Promise<Road
 function restrictLikeHead(workspace: Workspace, head: { idPattern: string }): void {
   if (head.idPattern === DEFAULT_POLICY.idPattern && workspace.policy.idPattern !== DEFAULT_POLICY.idPattern) {
     workspace.setPolicy({ ...workspace.policy, idPattern: DEFAULT_POLICY.idPattern });
-  }
-}
-
-async function readDisk(file: string): Promise<string> {
-  try {
-    return blobText(await readFile(file));
-  } catch {
-    return '';
   }
 }

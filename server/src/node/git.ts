@@ -14,6 +14,7 @@ import { Workspace } from '../engine';
 import { MAX_CONFIG_KB } from '../engine/policy';
 import type { FileSource } from '../engine/source';
 import { CONFIG_FILE_NAME, configSelector, fileSelector, globPath, isConfigFile, isInside } from './project-tree';
+import { decode } from './read-text';
 
 /** A failure the user can act on: one line, no stack (the CLI makes it exit 2). */
 export class GitProblem extends Error {}
@@ -203,9 +204,18 @@ export async function readBlobs(cwd: string, oids: readonly string[]): Promise<M
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
-/** As a file is read from disk for the editor: UTF-8, the byte order mark dropped. */
+/** A link's target, or a config: UTF-8, the byte order mark dropped. */
 export function blobText(bytes: Uint8Array): string {
   return utf8.decode(bytes);
+}
+
+/**
+ * A requirement file's bytes as a file on disk is read (read-text.ts): UTF-8, and a file in UTF-16
+ * or with bytes that are not UTF-8 told to the engine, so it is the one finding it is in the working tree.
+ */
+export function blobRead(bytes: Uint8Array): TreeText {
+  const { text, encoding } = decode(bytes);
+  return encoding ? { text, source: { encoding } } : { text };
 }
 
 // ----- projects of a tree -----------------------------------------------------------------------
@@ -413,7 +423,7 @@ export async function loadBaseProjects(options: {
   const texts = new Map<string, TreeText>();
   for (const { project, file, entry } of reads) {
     if (entry.size > limit(project)) texts.set(file, { text: '', source: { size: entry.size } });
-    else texts.set(file, { text: blobText(blobs.get(entry.oid) ?? Buffer.alloc(0)) });
+    else texts.set(file, blobRead(blobs.get(entry.oid) ?? Buffer.alloc(0)));
   }
   return { ...plan, base: options.base, texts };
 }
