@@ -155,17 +155,21 @@ async function act(world: World, real: Real, step: Step): Promise<void> {
   await real.perform(step);
 }
 
-type Delivery = 'now' | 'late';
-const delivery = fc.constantFrom<Delivery>('now', 'now', 'now', 'late');
+type Delivery = 'now' | 'late' | 'twice';
+const delivery = fc.constantFrom<Delivery>('now', 'now', 'now', 'late', 'late', 'twice');
 
 /**
- * Watcher events for a change on disk: sent now, or held back to arrive after later steps. An event
- * never overtakes one held back for the same file or a folder around it (a watcher keeps that order).
+ * Watcher events for a change on disk: sent now (sometimes twice, as watchers do), or held back to
+ * arrive after later steps. An event never overtakes one held back for the same file or a folder
+ * around it (a watcher keeps that order).
  */
 async function announce(world: World, real: Real, changes: FileChange[], when: Delivery): Promise<void> {
   const behind = changes.some((c) => world.late.some((l) => isInside(c.file, l.file) || isInside(l.file, c.file)));
   if (when === 'late' || behind) world.late.push(...changes);
-  else await act(world, real, { op: 'events', changes });
+  else {
+    await act(world, real, { op: 'events', changes });
+    if (when === 'twice') await act(world, real, { op: 'events', changes });
+  }
 }
 
 export async function flushLate(world: World, real: Real, split = false): Promise<void> {
