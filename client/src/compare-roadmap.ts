@@ -57,6 +57,7 @@ interface GitRepository {
   getCommit(ref: string): Promise<GitCommit>;
   show(ref: string, path: string): Promise<string>;
   diffWith(ref: string): Promise<GitChange[]>;
+  status?(): Promise<void>;
 }
 
 interface GitApi {
@@ -186,6 +187,9 @@ async function baseTexts(repository: GitRepository, commit: string): Promise<Rec
   const add = (uri: vscode.Uri | undefined) => {
     if (uri && uri.scheme === 'file' && /\.ya?ml$/i.test(uri.path) && uri.fsPath.startsWith(root)) candidates.set(uri.toString(), uri);
   };
+  // The extension's picture of the working tree follows file events with a delay: a file created a
+  // moment ago would be missing from its untracked changes, and taken for one the base has too.
+  await repository.status?.().catch(() => undefined);
   const changes = [
     ...(await repository.diffWith(commit)),
     ...repository.state.workingTreeChanges,
