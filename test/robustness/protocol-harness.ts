@@ -40,17 +40,7 @@ export interface HarnessOptions {
   timeoutMs?: number;
   /** The command that starts the server (default: node dist/server.js --stdio). */
   command?: string[];
-  /** See AVOID_EVENTS_WHILE_INDEXING; true unless a test wants the defect. */
-  avoidEventsWhileIndexing?: boolean;
 }
-
-/**
- * A known defect kept out of the fuzzer's way, so that it does not hide others: a file created while
- * the server searches a folder again (after a config changed its globs) is deleted when the search
- * ends (server/src/lsp/indexing.ts, see the todo test in found-by-fuzzing.test.ts). Until that is
- * fixed, the watcher's creations and changes wait until the server has finished reading files.
- */
-export const AVOID_EVENTS_WHILE_INDEXING = true;
 
 /** A diagnostic as `inbound check --format json` prints it. */
 interface Finding {
@@ -169,7 +159,6 @@ export class Harness implements Real {
         break;
       case 'events':
         this.stats.events++;
-        if ((this.options.avoidEventsWhileIndexing ?? AVOID_EVENTS_WHILE_INDEXING) && step.changes.some((c) => c.type !== 3)) await this.quiesce();
         await this.client.watched(step.changes.map((c) => ({ uri: this.uriOf(c.file), type: c.type as 1 | 2 | 3 })));
         break;
       case 'settle':
@@ -231,15 +220,6 @@ export class Harness implements Real {
     });
   }
 
-  /** Until the server has handled what was sent and is not reading files. */
-  private async quiesce(): Promise<void> {
-    for (;;) {
-      await this.barrier();
-      if (!this.latestStatus()?.indexing) return;
-      await this.notIndexing();
-    }
-  }
-
   /**
    * A request the server does not know: its answer comes after every message sent before it has
    * been handled (the server handles messages in order).
@@ -262,10 +242,17 @@ export class Harness implements Real {
       const line = probeText(version).split('\n')[1];
       const change = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: this.probe.text.split('\n')[1].length } }, text: line };
       this.probe.text = applyChange(this.probe.text, change);
-      await this.client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: probeUri, version }, contentChanges: [change] });
-      await this.client.diagnostics(probeUri, (_d, p) => p.version === version, this.timeoutMs).catch(() => {
-        throw new Divergence(`the server published nothing for the probe's version ${version} within ${this.timeoutMs} ms\n${this.client.stderr.slice(-2000)}`);
+      await this.client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: probeUri, version },
+        contentChanges: [change],
       });
+      await this.client
+        .diagnostics(probeUri, (_d, p) => p.version === version, this.timeoutMs)
+        .catch(() => {
+          throw new Divergence(
+            `the server published nothing for the probe's version ${version} within ${this.timeoutMs} ms\n${this.client.stderr.slice(-2000)}`,
+          );
+        });
       await this.barrier();
       if (!this.latestStatus()?.indexing) return;
       await this.notIndexing();
@@ -299,18 +286,16 @@ export class Harness implements Real {
   private async pullAll(): Promise<void> {
     const source = new CancellationTokenSource();
     let answered = false;
-    const pull = this.client.connection
-      .sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: this.previousResultIds() }, source.token)
-      .then(
-        (r) => {
-          answered = true;
-          this.applyWorkspace(r as WorkspaceDiagnosticReport);
-        },
-        (e: { code?: number; message?: string }) => {
-          answered = true;
-          if (e.code !== SERVER_CANCELLED && e.code !== REQUEST_CANCELLED) this.problems.push(`workspace pull failed: ${e.message}`);
-        },
-      );
+    const pull = this.client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: this.previousResultIds() }, source.token).then(
+      (r) => {
+        answered = true;
+        this.applyWorkspace(r as WorkspaceDiagnosticReport);
+      },
+      (e: { code?: number; message?: string }) => {
+        answered = true;
+        if (e.code !== SERVER_CANCELLED && e.code !== REQUEST_CANCELLED) this.problems.push(`workspace pull failed: ${e.message}`);
+      },
+    );
     await this.barrier();
     if (!answered) source.cancel();
     await pull;
@@ -335,7 +320,8 @@ export class Harness implements Real {
       if (item.kind === 'full') this.wsState.set(file, { resultId: item.resultId, items: item.items, version });
       else {
         const had = this.wsState.get(file);
-        if (!had || had.resultId !== item.resultId) this.problems.push(`${file}: workspace report 'unchanged' for result ${item.resultId}, which the client does not hold`);
+        if (!had || had.resultId !== item.resultId)
+          this.problems.push(`${file}: workspace report 'unchanged' for result ${item.resultId}, which the client does not hold`);
       }
     }
   }
@@ -351,7 +337,8 @@ export class Harness implements Real {
         })) as DocumentDiagnosticReport;
         if (!this.world.open.has(file)) return;
         if (r.kind === 'full') this.docState.set(file, { resultId: r.resultId, items: r.items });
-        else if (r.resultId !== previousResultId) this.problems.push(`${file}: document pull 'unchanged' for result ${r.resultId}, but the client holds ${previousResultId}`);
+        else if (r.resultId !== previousResultId)
+          this.problems.push(`${file}: document pull 'unchanged' for result ${r.resultId}, but the client holds ${previousResultId}`);
         return;
       } catch (e) {
         if ((e as { code?: number }).code !== SERVER_CANCELLED || this.stopped) return;
@@ -482,7 +469,9 @@ export class Harness implements Real {
       // A workspace report for another version of an open document is dropped, as VS Code does.
       if (open && s.version !== open.version) continue;
       if (open && this.docState.has(file) && JSON.stringify(this.docState.get(file)!.items) !== JSON.stringify(s.items)) {
-        this.problems.push(`${file}: the workspace report for version ${s.version} and the document pull differ:\n    workspace: ${brief(s.items.map(finding))}\n    document:  ${brief(this.docState.get(file)!.items.map(finding))}`);
+        this.problems.push(
+          `${file}: the workspace report for version ${s.version} and the document pull differ:\n    workspace: ${brief(s.items.map(finding))}\n    document:  ${brief(this.docState.get(file)!.items.map(finding))}`,
+        );
       }
       out.set(file, { items: s.items, version: s.version });
     }
@@ -497,7 +486,12 @@ function finding(d: Diagnostic): Finding {
 
 function brief(list: Finding[]): string {
   if (!list.length) return '(none)';
-  return list.map((d) => `${d.code}/${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${JSON.stringify(d.message.slice(0, 60))}`).join('\n                   ');
+  return list
+    .map(
+      (d) =>
+        `${d.code}/${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${JSON.stringify(d.message.slice(0, 60))}`,
+    )
+    .join('\n                   ');
 }
 
 function writeDisk(dir: string, file: string, text: string): void {
@@ -526,7 +520,9 @@ export function staleBuild(): string | undefined {
   };
   walk(join(REPO, 'server', 'src'));
   walk(join(REPO, 'schemas'));
-  return newer.length ? `dist/server.js is older than ${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ` and ${newer.length - 3} more` : ''}: run npm run build (the oracle runs the sources), or this may be a false alarm` : undefined;
+  return newer.length
+    ? `dist/server.js is older than ${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ` and ${newer.length - 3} more` : ''}: run npm run build (the oracle runs the sources), or this may be a false alarm`
+    : undefined;
 }
 
 /** A run written down: where it started and every step, replayable with `replay`. */
@@ -725,7 +721,12 @@ export async function memoryRun(options: MemoryOptions): Promise<{ checkpoints: 
     h.stats.ms = Date.now() - started;
     return { checkpoints, stats: h.stats };
   } catch (error) {
-    const path = writeTrace(options.artifacts, `protocol-memory-${options.seed ?? SEED}`, { mode: 'push', debounceMs: 0, disk: options.disk, steps: world.trace });
+    const path = writeTrace(options.artifacts, `protocol-memory-${options.seed ?? SEED}`, {
+      mode: 'push',
+      debounceMs: 0,
+      disk: options.disk,
+      steps: world.trace,
+    });
     const stale = staleBuild();
     (error as Error).message += `\nThe run's ${world.trace.length} steps are written to ${path}.${stale ? `\nNOTE: ${stale}.` : ''}`;
     throw error;

@@ -97,14 +97,25 @@ async function fails(trace: Trace, tries: number): Promise<string | undefined> {
 /** The files a divergence names (`  <file> (open…|on disk|gone…):`), or its first line. */
 function subjects(message: string): string[] {
   const files = [...message.matchAll(/^ {2}(\S[^\n]*?) \((?:open|on disk|gone)/gm)].map((m) => m[1]);
-  return files.length ? files : [message.split('\n').slice(1, 2).join('').replace(/version \d+/g, 'version N')];
+  return files.length
+    ? files
+    : [
+        message
+          .split('\n')
+          .slice(1, 2)
+          .join('')
+          .replace(/version \d+/g, 'version N'),
+      ];
 }
 
 /**
  * Delta debugging: drop chunks of steps (halves, then quarters, … single steps) while the replay
  * still fails. Settles in the middle go first: only the last is needed to see a lasting divergence.
  */
-export async function shrinkTrace(trace: Trace, options: { maxMs?: number; log?: (line: string) => void } = {}): Promise<{ trace: Trace; message: string; tries: number }> {
+export async function shrinkTrace(
+  trace: Trace,
+  options: { maxMs?: number; log?: (line: string) => void } = {},
+): Promise<{ trace: Trace; message: string; tries: number }> {
   const deadline = Date.now() + (options.maxMs ?? 10 * 60_000);
   const log = options.log ?? (() => undefined);
   let tries = 0;
@@ -136,7 +147,7 @@ export async function shrinkTrace(trace: Trace, options: { maxMs?: number; log?:
   if (m0) [current, message] = [withoutMiddleSettles, m0];
   for (let chunk = Math.ceil(current.length / 2); chunk >= 1 && Date.now() < deadline; chunk = chunk === 1 ? 0 : Math.ceil(chunk / 2)) {
     let progress = false;
-    for (let start = 0; start < current.length && Date.now() < deadline; ) {
+    for (let start = 0; start < current.length && Date.now() < deadline;) {
       const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
       const m = candidate.length ? await attempt(candidate) : undefined;
       if (m) {

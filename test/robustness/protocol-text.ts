@@ -173,7 +173,11 @@ export function renderRequirement(r: RequirementSpec, dash: number): string[] {
     }
   }
   if (r.waiver) {
-    lines.push(`${pad}waiver:`, `${pad}  reason: Regulatory deadline`, `${pad}  approved-by: ${r.waiver === 'self' && r.owner ? 'dana@example.com' : 'vp@example.com'}`);
+    lines.push(
+      `${pad}waiver:`,
+      `${pad}  reason: Regulatory deadline`,
+      `${pad}  approved-by: ${r.waiver === 'self' && r.owner ? 'dana@example.com' : 'vp@example.com'}`,
+    );
   }
   return lines;
 }
@@ -209,7 +213,36 @@ export const LINES = [
 ];
 
 /** What is typed: letters, YAML's own characters, line breaks, and characters beyond ASCII and the BMP. */
-export const TYPED = ['a', 'x', 'Z', '1', '-', ' ', ' ', ':', ': ', '"', "'", '#', '[', ']', '{', ',', '\n', '\n    ', '\t', 'é', 'ß', '中', '😀', '𝔘', '€', '\u2028', 'CHK-', '\r\n'];
+export const TYPED = [
+  'a',
+  'x',
+  'Z',
+  '1',
+  '-',
+  ' ',
+  ' ',
+  ':',
+  ': ',
+  '"',
+  "'",
+  '#',
+  '[',
+  ']',
+  '{',
+  ',',
+  '\n',
+  '\n    ',
+  '\t',
+  'é',
+  'ß',
+  '中',
+  '😀',
+  '𝔘',
+  '€',
+  '\u2028',
+  'CHK-',
+  '\r\n',
+];
 
 // ----- edits -----------------------------------------------------------------------------------
 
@@ -237,9 +270,20 @@ export const editSpec: fc.Arbitrary<EditSpec> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete-lines' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate-line' as const), line: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('paste-requirement' as const), line: fc.nat(), dash: fc.constantFrom(2, 2, 2, 0, 4), requirement: requirementSpec }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('paste-requirement' as const),
+      line: fc.nat(),
+      dash: fc.constantFrom(2, 2, 2, 0, 4),
+      requirement: requirementSpec,
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('set-id' as const), which: fc.nat(), id: fc.constantFrom(...IDS, '', 'CHK-1😀') }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('set-depends' as const), which: fc.nat(), ids: fc.array(fc.constantFrom(...IDS, 'CHK-999'), { maxLength: 3 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('set-depends' as const), which: fc.nat(), ids: fc.array(fc.constantFrom(...IDS, 'CHK-999'), { maxLength: 3 }) }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('set-status' as const), which: fc.nat(), status: fc.constantFrom(...STATUSES) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('unclosed-quote' as const), line: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('line-break' as const), line: fc.nat(), eol: fc.constantFrom('\n' as const, '\r\n' as const) }) },
@@ -266,7 +310,7 @@ function lineSpan(text: string, starts: number[], line: number): { start: number
 function valuesOf(text: string, key: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const re = new RegExp(`(^|[\\s{,-])${key}:[ \\t]*`, 'g');
-  for (let m; (m = re.exec(text)); ) {
+  for (let m; (m = re.exec(text));) {
     const start = m.index + m[0].length;
     let end = start;
     while (end < text.length && !/[\r\n#,}]/.test(text[end])) end++;
