@@ -5,9 +5,10 @@
  * protocol-text.ts (the edits), protocol-harness.ts (the server, the settle, the comparison) and
  * protocol-shrink.ts (a failing run cut down to the steps that matter).
  *
- * Sizes: INBOUND_FUZZ_PROTOCOL_STEPS steps per mode (about 300 in `npm test`; `npm run fuzz` runs
- * 6,000 per mode and shrinks a failure, INBOUND_FUZZ_SHRINK=1), INBOUND_FUZZ_MEMORY_EDITS edits for
- * the memory check (1,200 in `npm test`, 5,000 in `npm run fuzz`). INBOUND_FUZZ_SEED replays a run.
+ * Sizes: INBOUND_FUZZ_PROTOCOL_STEPS sets the commands per mode (300 in `npm test`, which come to
+ * about 400 steps in each of push and pull mode; 6,000 in `npm run fuzz`, about 7,000 each, and a
+ * failure is shrunk, INBOUND_FUZZ_SHRINK=1), INBOUND_FUZZ_MEMORY_EDITS the edits of the memory check
+ * (1,200 in `npm test`, 5,000 in `npm run fuzz`). INBOUND_FUZZ_SEED replays a run.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,10 +19,11 @@ import { SEED } from './arbitraries';
 import { fuzz, memoryRun, staleBuild } from './protocol-harness';
 import type { Mode, Stats } from './protocol-harness';
 
+/** Commands to run per mode, spread over runs of up to MAX_COMMANDS each. */
 const STEPS = positive(process.env.INBOUND_FUZZ_PROTOCOL_STEPS) ?? 300;
 const MEMORY_EDITS = positive(process.env.INBOUND_FUZZ_MEMORY_EDITS) ?? 1200;
 const SHRINK = process.env.INBOUND_FUZZ_SHRINK === '1';
-/** Commands per run, at most; runs average about half of it. */
+/** Commands per run, at most; runs average about half of it (a run is a fresh server and folder). */
 const MAX_COMMANDS = 60;
 const ARTIFACTS = join(REPO, 'test-artifacts');
 
