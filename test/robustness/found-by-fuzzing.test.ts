@@ -219,8 +219,8 @@ describe('found by the protocol fuzzer', () => {
       // itself; the outer run then sets those files into the outer project as well. A file is then
       // in two projects: its ids count in the outer one too (here a duplicate-id on b.req.yaml), and
       // both projects report its diagnostics. Needs the outer run to be slow enough (1,000 files at
-      // start); three tries lose on nearly every run on a 2-core machine.
-      todo: 'defect in server/src/lsp/indexing.ts: a file read by an outer project after a nested project took it',
+      // start); three tries lost on nearly every run on a 2-core machine. Now the run asks again,
+      // as it sets each file, which project holds it.
     },
     async () => {
       const disk: Record<string, string> = {

@@ -116,7 +116,9 @@ export class Indexer {
         if (stale()) return;
         batch.forEach((file, j) => {
           const read = reads[j];
-          if (read !== undefined && !state.isOpen(uriOf(file))) project.workspace.setFile(file, read.text, read.source);
+          // Asked again now: a config that appeared during the reads made its folder a project,
+          // which took these files and reads them itself.
+          if (read !== undefined && !state.isOpen(uriOf(file)) && state.projects.forFile(file) === project) project.workspace.setFile(file, read.text, read.source);
         });
         progress?.report(Math.round(((i + batch.length) / found.length) * 100), `${i + batch.length} of ${found.length} files`);
         await yieldToEvents();
