@@ -255,9 +255,8 @@ describe('found by the protocol fuzzer', () => {
       // yaml's node build, which decodes with Buffer and skips such characters: no parse error, and
       // the schema and id findings show instead ('title' should be text, 'chk-1' is not an id).
       // So dist/cli.js and dist/server.js disagree with what every test checks; one edit inside a
-      // !!binary value (yaml-tags fixture) is enough. The protocol fuzzer writes the tag !!bin in its
-      // seeds until this is fixed (SEEDS in protocol-text.ts).
-      todo: 'defect in the bundle: yaml browser build vs node build on !!binary (scripts/bundle-options.mjs, server/src/engine/yaml-document.ts)',
+      // !!binary value (yaml-tags fixture) is enough. Now the engine reads !!binary as it reads any
+      // other tag, under both builds: not at all, with one finding.
     },
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'inbound-binary-'));

@@ -12,11 +12,16 @@ import type { Finding, Span } from './types';
  * quadratic (100,000 keys cost minutes). `duplicateKeys` reports the same errors in one pass.
  * Merge keys (`<<`) are not supported: `merge: false` says so for YAML 1.2, and as the YAML 1.1
  * schema brings its own merge tag, `customTags` takes it out, so `<<` is a plain key under both.
+ * `!!binary` is not read either (a requirement file holds text): yaml's Node and browser builds
+ * decode it differently (Buffer skips what atob refuses), so the bundles and the sources would
+ * judge one file two ways. Without its tag it is an unknown tag, one finding under both builds.
  */
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, merge: false, customTags: withoutMerge } as const;
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, merge: false, resolveKnownTags: false, customTags: withoutMergeOrBinary } as const;
 
-function withoutMerge(tags: Tags): Tags {
-  return tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge');
+const NOT_READ = new Set(['tag:yaml.org,2002:merge', 'tag:yaml.org,2002:binary']);
+
+function withoutMergeOrBinary(tags: Tags): Tags {
+  return tags.filter((t) => typeof t === 'string' || !NOT_READ.has(t.tag));
 }
 
 /** A `<<` key as YAML would merge it: written plain (a quoted '<<' is an ordinary key). */
