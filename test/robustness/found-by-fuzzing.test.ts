@@ -246,6 +246,31 @@ describe('found by the protocol fuzzer', () => {
   );
 
   it(
+    'a file the watcher reports while a config in the editor changes the globs: read under the new globs',
+    {
+      // indexing.ts, Indexer.filesEvents: whether the project wants the file is asked before the
+      // read is awaited, and not again after it. The config opened in the editor is synced by the
+      // flush that comes meanwhile (debounce 0): its globs leave c.req.yml out and a new search
+      // begins; then the read lands and c.req.yml is set into the project, and the search keeps it
+      // (read by the watcher after the search began). So its CHK-1 makes a duplicate-id on b.req.yaml
+      // that inbound check does not report. Asking `project.wants(file)` again after the read fixes
+      // it. Three tries, as it is a race (four in five lose on a 2-core machine).
+      todo: 'defect in server/src/lsp/indexing.ts: a file read by a watcher event is set although new globs leave it out',
+    },
+    async () => {
+      const steps: Step[] = [
+        { op: 'settle' },
+        { op: 'write', file: 'c.req.yml', text: 'requirements:\n  - id: CHK-1\n    title: In c, which the globs leave out\n    status: idea\n' },
+        { op: 'open', file: 'inbound.config.yaml', version: 1, text: 'files: ["**/*.req.yaml"]\n' },
+        { op: 'events', changes: [{ file: 'c.req.yml', type: CREATED }] },
+        { op: 'settle' },
+      ];
+      const disk = { 'b.req.yaml': 'requirements:\n  - id: CHK-1\n    title: In b\n    status: idea\n' };
+      for (let attempt = 0; attempt < 3; attempt++) await replay({ mode: 'push', debounceMs: 0, disk, steps });
+    },
+  );
+
+  it(
     'the bundled CLI (and server) and the sources read a !!binary value that is not base64 alike',
     {
       // The bundles (scripts/build.mjs with scripts/bundle-options.mjs) take yaml's browser build,

@@ -436,9 +436,13 @@ export class Harness implements Real {
       const have = (got?.items ?? []).map(finding);
       if (JSON.stringify(have) !== JSON.stringify(want)) {
         const open = this.world.open.get(file);
+        // The first difference in full (the lists above cut messages short).
+        const at = want.findIndex((w, i) => JSON.stringify(w) !== JSON.stringify(have[i]));
+        const first = at < 0 ? want.length : at;
         problems.push(
           `${file} (${open ? `open, version ${open.version}` : live.has(file) ? 'on disk' : 'gone'}${got?.version != null ? `, shown for version ${got.version}` : ''}):\n` +
-            `    inbound check: ${brief(want)}\n    the server:    ${brief(have)}`,
+            `    inbound check: ${brief(want)}\n    the server:    ${brief(have)}\n` +
+            `    first difference, finding ${first + 1}:\n      inbound check: ${JSON.stringify(want[first] ?? null)}\n      the server:    ${JSON.stringify(have[first] ?? null)}`,
         );
       }
       // An open document's findings are for the version the editor has (once it was ever reported).
