@@ -106,9 +106,13 @@ describe('the workflow inbound init writes', () => {
     assert.match(report.if ?? '', /!cancelled\(\)|always\(\)/, 'the report also when the check failed');
     assert.ok(steps.indexOf(report) > steps.indexOf(check));
     const packages = npxPackages(text);
-    assert.equal(packages.length, 2);
+    assert.equal(packages.length, 3);
     for (const p of packages) assert.equal(p, `inbound-cli@${MAJOR}`);
-    assert.doesNotMatch(text.replace(/^\s*#.*$/gm, ''), /\bdiff\b/, 'no inbound diff invocation until the command exists');
+    // On pull requests only, after the check, into the summary, never failing the run itself.
+    const diff = steps.find((s) => / diff --base "\$base"/.test(s.run ?? ''))!;
+    assert.match(diff.if ?? '', /github\.event_name == 'pull_request'/);
+    assert.match(diff.run!, /--format md --fail-on never >> "\$GITHUB_STEP_SUMMARY"$/m);
+    assert.ok(steps.indexOf(diff) > steps.indexOf(check));
   });
 
   it('runs: the check fails on the example, the report lands in the summary', async () => {
@@ -125,9 +129,38 @@ describe('the workflow inbound init writes', () => {
     assert.match(readFileSync(summary, 'utf8'), /^# Roadmap readiness/);
   });
 
+  it('runs the roadmap diff on a pull request: the change that puts EX-2 on the roadmap, blocked, in the summary', async () => {
+    const dir = join(work, 'workflow-diff');
+    mkdirSync(dir);
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim();
+    };
+    git('init', '-q');
+    assert.equal((await runInProcess(dir, ['init', '--today', TODAY])).exit, 0);
+    const example = join(dir, 'requirements', 'example.req.yaml');
+    const text = readFileSync(example, 'utf8');
+    // The base: EX-2 still an idea. The pull request moves it onto the roadmap.
+    writeFileSync(example, text.replace(/(id: EX-2[\s\S]*?status:\s*)roadmap/, '$1idea'));
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    writeFileSync(example, text);
+    const event = join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { base: { sha: base } } }));
+    const wf = parse(readFileSync(join(dir, '.github', 'workflows', 'inbound.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+    const diff = Object.values(wf.jobs)[0].steps.find((s) => / diff /.test(s.run ?? ''))!;
+    const summary = join(dir, 'summary.md');
+    const r = runStep(diff, dir, { GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_PATH: event, NPX_LOG: join(dir, 'npx.log') });
+    assert.equal(r.exit, 0, r.stderr);
+    assert.match(readFileSync(summary, 'utf8'), /This change puts 1 requirement on the roadmap; 1 is blocked by the gate \(EX-2/);
+  });
+
   it('pins the major version it was written with, and names the folder when it is not the root', () => {
     const text = workflowTemplate('3', 'teams/product');
-    assert.deepEqual(npxPackages(text), ['inbound-cli@3', 'inbound-cli@3']);
+    assert.deepEqual(npxPackages(text), ['inbound-cli@3', 'inbound-cli@3', 'inbound-cli@3']);
+    assert.match(text, /diff --base "\$base" teams\/product --format md/);
     assert.match(text, /check teams\/product --format github/);
   });
 });

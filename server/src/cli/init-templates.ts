@@ -147,7 +147,7 @@ function shellWord(path: string): string {
 
 /**
  * The GitHub Actions workflow: check with pull-request annotations, and the readiness report in
- * the run's summary on every run. `major` pins inbound-cli to this major version; `path` is the
+ * the run's summary on every run, and on pull requests the roadmap diff against the base. `major` pins inbound-cli to this major version; `path` is the
  * folder of the config relative to the repository's root ('.' when they are the same).
  */
 export function workflowTemplate(major: string, path: string): string {
@@ -183,7 +183,14 @@ jobs:
       - name: Roadmap readiness report
         if: \${{ !cancelled() }}
         run: ${cli} report${where} --format md >> "$GITHUB_STEP_SUMMARY"
-      # On pull requests, the roadmap diff (what the change moves onto or off the roadmap) will go
-      # here once inbound-cli has the \`inbound diff\` command.
+      # On pull requests, the roadmap diff: what the change moves onto or off the roadmap, against
+      # the pull request's base (fetched, as the checkout holds only the change). The check above
+      # is what fails a pull request; this only explains it to the reviewer.
+      - name: Roadmap diff
+        if: \${{ github.event_name == 'pull_request' && !cancelled() }}
+        run: |
+          base=$(node -p 'require(process.env.GITHUB_EVENT_PATH).pull_request.base.sha')
+          git cat-file -e "$base^{commit}" 2>/dev/null || git fetch --no-tags --depth=1 origin "$base"
+          ${cli} diff --base "$base"${where} --format md --fail-on never >> "$GITHUB_STEP_SUMMARY"
 `;
 }
