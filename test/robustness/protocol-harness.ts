@@ -129,7 +129,8 @@ export class Harness implements Real {
   // ----- steps ---------------------------------------------------------------------------------
 
   async perform(step: Step): Promise<void> {
-    this.stats.steps++;
+    // A calm is the harness waiting (AVOID_CONFIG_RACES), not a step of the editor or the disk.
+    if (step.op !== 'calm') this.stats.steps++;
     const { connection } = this.client;
     switch (step.op) {
       case 'open':
@@ -164,6 +165,13 @@ export class Harness implements Real {
       case 'settle':
         this.stats.settles++;
         await this.settle();
+        break;
+      case 'calm':
+        if (this.mode === 'push') await this.settlePush();
+        else {
+          await this.settlePull();
+          this.startPoller();
+        }
         break;
     }
   }
@@ -652,6 +660,8 @@ export function describeStep(s: Step): string {
       return `events ${s.changes.map((c) => `${['', 'created', 'changed', 'deleted'][c.type]} ${c.file}`).join(', ')}`;
     case 'settle':
       return 'settle';
+    case 'calm':
+      return 'calm (the server catches up)';
   }
 }
 

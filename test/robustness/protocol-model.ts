@@ -41,7 +41,9 @@ export type Step =
   /** `workspace/didChangeWatchedFiles`; `of`: the index of the disk step each change announces (for the shrinker). */
   | { op: 'events'; changes: FileChange[] }
   /** Wait until the server has caught up, then compare every file with `inbound check`. */
-  | { op: 'settle' };
+  | { op: 'settle' }
+  /** Wait until the server has caught up (no comparison): see AVOID_CONFIG_RACES. */
+  | { op: 'calm' };
 
 export interface FileChange {
   file: string;
@@ -101,6 +103,7 @@ export class World {
         break;
       case 'events':
       case 'settle':
+      case 'calm':
         break;
     }
   }
@@ -155,6 +158,22 @@ async function act(world: World, real: Real, step: Step): Promise<void> {
   await real.perform(step);
 }
 
+/**
+ * Two known defects of server/src/lsp/indexing.ts kept out of the fuzzer's way, so that they do not
+ * hide others (see the todo tests in found-by-fuzzing.test.ts): a config that makes a project while
+ * the folder around it is still being read leaves the files under it in both projects, and a file
+ * the watcher reports while a config in the editor changes the globs is kept although the new globs
+ * leave it out. Until they are fixed, a config changes (in the editor or on disk) only when the
+ * server has caught up, and the steps after it wait until the server has applied it.
+ */
+export const AVOID_CONFIG_RACES = true;
+
+const isConfigPath = (file: string) => CONFIG_FILES.includes(file);
+
+async function calm(world: World, real: Real, file: string): Promise<void> {
+  if (AVOID_CONFIG_RACES && isConfigPath(file)) await act(world, real, { op: 'calm' });
+}
+
 type Delivery = 'now' | 'late' | 'twice';
 const delivery = fc.constantFrom<Delivery>('now', 'now', 'now', 'late', 'late', 'twice');
 
@@ -167,8 +186,11 @@ async function announce(world: World, real: Real, changes: FileChange[], when: D
   const behind = changes.some((c) => world.late.some((l) => isInside(c.file, l.file) || isInside(l.file, c.file)));
   if (when === 'late' || behind) world.late.push(...changes);
   else {
+    const config = changes.find((c) => isConfigPath(c.file));
+    if (config) await calm(world, real, config.file);
     await act(world, real, { op: 'events', changes });
     if (when === 'twice') await act(world, real, { op: 'events', changes });
+    if (config) await calm(world, real, config.file);
   }
 }
 
@@ -176,11 +198,14 @@ export async function flushLate(world: World, real: Real, split = false): Promis
   const late = world.late;
   world.late = [];
   if (!late.length) return;
+  const config = late.find((c) => isConfigPath(c.file));
+  if (config) await calm(world, real, config.file);
   if (split && late.length > 1) {
     const half = Math.ceil(late.length / 2);
     await act(world, real, { op: 'events', changes: late.slice(0, half) });
     await act(world, real, { op: 'events', changes: late.slice(half) });
   } else await act(world, real, { op: 'events', changes: late });
+  if (config) await calm(world, real, config.file);
 }
 
 type Cmd = fc.AsyncCommand<World, Real>;
@@ -208,7 +233,9 @@ class OpenCommand implements Cmd {
     );
     // From disk, or a new file that is not saved yet.
     const text = m.diskAsEditorText(file) ?? safeText(file.endsWith('config.yaml') ? pick(CONFIGS, this.which) : diskText(undefined, this.fresh));
+    await calm(m, r, file);
     await act(m, r, { op: 'open', file, version: m.nextVersion(file), text });
+    await calm(m, r, file);
   }
   toString() {
     return `open(${this.which})`;
@@ -242,7 +269,9 @@ export class EditCommand implements Cmd {
       }
     }
     if (!changes.length) return;
+    await calm(m, r, file);
     await act(m, r, { op: 'change', file, version: m.nextVersion(file), changes });
+    await calm(m, r, file);
     if (r.mode === 'pull' && this.which % 4 === 0) await r.pullNow(file);
   }
   toString() {
@@ -256,7 +285,10 @@ class CloseCommand implements Cmd {
     return editable(m as World).length > 0;
   }
   async run(m: World, r: Real) {
-    await act(m, r, { op: 'close', file: pick(editable(m), this.which) });
+    const file = pick(editable(m), this.which);
+    await calm(m, r, file);
+    await act(m, r, { op: 'close', file });
+    await calm(m, r, file);
   }
   toString() {
     return `close(${this.which})`;
@@ -505,6 +537,8 @@ export async function openAtStart(world: World, real: Real, s: Start): Promise<v
   for (const i of s.open) {
     const file = [...FILES, ...CONFIG_FILES][i];
     const text = world.diskAsEditorText(file) ?? safeText(file.endsWith('config.yaml') ? pick(CONFIGS, i) : editorText(SEEDS[i % SEEDS.length].text));
+    await calm(world, real, file);
     await act(world, real, { op: 'open', file, version: world.nextVersion(file), text });
+    await calm(world, real, file);
   }
 }
