@@ -210,18 +210,12 @@ describe('found by the protocol fuzzer', () => {
 
   it(
     'a config that makes a project while the folder around it is still read: the files under it are only the new project\'s',
-    {
-      // indexing.ts, Indexer.indexProject: the run lists its files (`found`, filtered by the project
-      // that holds each file at that moment), then reads them batch by batch, awaiting the reads and
-      // yielding between batches, and sets every file it read into its project without asking again
-      // which project holds it. A config that appears meanwhile (opened in the editor, or created on
-      // disk) makes its folder a project, which takes the files there (handOver) and reads them
-      // itself; the outer run then sets those files into the outer project as well. A file is then
-      // in two projects: its ids count in the outer one too (here a duplicate-id on b.req.yaml), and
-      // both projects report its diagnostics. Needs the outer run to be slow enough (1,000 files at
-      // start); three tries lost on nearly every run on a 2-core machine. Now the run asks again,
-      // as it sets each file, which project holds it.
-    },
+    // The outer project's indexing run listed its files, then read them batch by batch and set each
+    // into itself without asking again which project holds it: a config that appeared meanwhile
+    // (opened in the editor) made its folder a project, which took the files there, and the outer
+    // run set them into the outer project as well. The file was then in two projects: its ids
+    // counted in the outer one too (a duplicate-id on b.req.yaml that inbound check does not
+    // report). 1,000 files at start make the window wide; three tries lost on nearly every run.
     async () => {
       const disk: Record<string, string> = {
         'b.req.yaml': 'requirements:\n  - id: SUB-1\n    title: The same id as in sub/\n    status: idea\n',
@@ -272,17 +266,10 @@ describe('found by the protocol fuzzer', () => {
 
   it(
     'the bundled CLI (and server) and the sources read a !!binary value that is not base64 alike',
-    {
-      // The bundles (scripts/build.mjs with scripts/bundle-options.mjs) take yaml's browser build,
-      // whose !!binary resolver decodes with atob, which throws on a character outside base64: yaml
-      // reports a parse error, so the file shows yaml-syntax findings only ("Inbound does not read
-      // YAML tags such as !!binary"). The sources, which the tests and the fuzzer's oracle run, get
-      // yaml's node build, which decodes with Buffer and skips such characters: no parse error, and
-      // the schema and id findings show instead ('title' should be text, 'chk-1' is not an id).
-      // So dist/cli.js and dist/server.js disagree with what every test checks; one edit inside a
-      // !!binary value (yaml-tags fixture) is enough. Now the engine reads !!binary as it reads any
-      // other tag, under both builds: not at all, with one finding.
-    },
+    // The bundles took yaml's browser build, whose !!binary resolver decodes with atob and throws on
+    // a character outside base64 (a parse error: yaml-syntax findings only); the sources, which the
+    // tests and the fuzzer's oracle run, got yaml's node build, which decodes with Buffer and skips
+    // such characters (schema and id findings instead). One edit inside a !!binary value was enough.
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'inbound-binary-'));
       try {

@@ -159,12 +159,12 @@ async function act(world: World, real: Real, step: Step): Promise<void> {
 }
 
 /**
- * Two known defects of server/src/lsp/indexing.ts kept out of the fuzzer's way, so that they do not
- * hide others (see the todo tests in found-by-fuzzing.test.ts): a config that makes a project while
- * the folder around it is still being read leaves the files under it in both projects, and a file
- * the watcher reports while a config in the editor changes the globs is kept although the new globs
- * leave it out. Until they are fixed, a config changes (in the editor or on disk) only when the
- * server has caught up, and the steps after it wait until the server has applied it.
+ * A known defect of server/src/lsp/indexing.ts kept out of the fuzzer's way, so that it does not
+ * hide others (see the todo test in found-by-fuzzing.test.ts): a file the watcher reports while a
+ * config in the editor changes the globs is kept although the new globs leave it out (its read is
+ * awaited after the project was asked whether it wants the file). Until it is fixed, a config
+ * changes (in the editor or on disk) only when the server has caught up, and the steps after it
+ * wait until the server has applied it.
  */
 export const AVOID_CONFIG_RACES = true;
 

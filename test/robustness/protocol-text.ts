@@ -6,20 +6,7 @@
  */
 import fc from 'fast-check';
 import { applyMutation, CONFIG_SEEDS, mutation, REQUIREMENT_SEEDS } from './arbitraries';
-import type { Seed } from './arbitraries';
 import type { Mutation } from './arbitraries';
-
-// ----- seeds -------------------------------------------------------------------------------------
-
-/**
- * The requirement files of examples/ and the fixtures, with one known defect kept out of the
- * fuzzer's way so that it does not hide others: a `!!binary` value that is not base64 (an edit
- * inside `aGVsbG8=` is enough) is a parse error in the bundled server and CLI, whose `yaml` is its
- * browser build (atob throws), and no error in the sources the oracle runs (Buffer skips the bad
- * characters). See the todo test in found-by-fuzzing.test.ts. Until that is fixed the tag is
- * written `!!bin`, a tag both builds reject alike.
- */
-export const SEEDS: Seed[] = REQUIREMENT_SEEDS.map((s) => ({ ...s, text: s.text.replace(/!!binary\b/g, '!!bin') }));
 
 // ----- positions -----------------------------------------------------------------------------
 
@@ -408,12 +395,15 @@ export function splice(text: string, spec: EditSpec, history: readonly string[])
       return to === text ? undefined : diffSplice(text, to);
     }
     case 'whole': {
-      let whole = editorText(SEEDS[spec.seed % SEEDS.length].text);
+      let whole = editorText(REQUIREMENT_SEEDS[spec.seed % REQUIREMENT_SEEDS.length].text);
       for (const m of spec.mutations) whole = applyMutation(whole, m);
       return { whole: safeText(whole) };
     }
   }
 }
+
+/** The requirement files of examples/ and the fixtures: valid ones and deliberately broken ones. */
+export const SEEDS = REQUIREMENT_SEEDS;
 
 /**
  * Text an editor can hold and a file can give back unchanged: no byte order mark, no lone
@@ -462,7 +452,7 @@ export function diskText(current: string | undefined, spec: DiskTextSpec): strin
   const base = current ?? '';
   switch (spec.from) {
     case 'seed': {
-      let text = SEEDS[spec.seed % SEEDS.length].text;
+      let text = REQUIREMENT_SEEDS[spec.seed % REQUIREMENT_SEEDS.length].text;
       if (spec.crlf) text = text.replace(/\r?\n/g, '\r\n');
       return (spec.bom && !text.startsWith('\ufeff') ? '\ufeff' : '') + text;
     }
