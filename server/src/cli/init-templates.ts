@@ -189,7 +189,7 @@ jobs:
       - name: Roadmap diff
         if: \${{ github.event_name == 'pull_request' && !cancelled() }}
         run: |
-          base=$(node -p 'require(process.env.GITHUB_EVENT_PATH).pull_request.base.sha')
+          base=$(node -p 'JSON.parse(fs.readFileSync(process.env.GITHUB_EVENT_PATH, "utf8")).pull_request.base.sha')
           git cat-file -e "$base^{commit}" 2>/dev/null || git fetch --no-tags --depth=1 origin "$base"
           ${cli} diff --base "$base"${where} --format md --fail-on never >> "$GITHUB_STEP_SUMMARY"
 `;
