@@ -12,6 +12,7 @@ import { DEFAULT_ID_PATTERN, isCalendarDate, STATUSES } from '../../../schemas/p
 import type { Status } from '../../../schemas/primitives';
 import { FILE_KEYS, REQUIREMENT_KEYS, REQUIREMENT_TEXT, requirementSchema, WAIVER_KEYS, WAIVER_TEXT } from '../../../schemas/requirements';
 import { closest } from './did-you-mean';
+import { predicateOf, schemaChecks } from './schema-check';
 import type { IdMatcher } from './requirement-check';
 import { samePerson } from './independence';
 import type { Finding, Span } from './types';
@@ -98,6 +99,9 @@ export interface ItemRead {
   /** The item's schema findings. */
   findings: Finding[];
 }
+
+const validRequirement = predicateOf(requirementSchema);
+const validEvidence = Object.fromEntries(EVIDENCE_KIND_NAMES.map((k) => [k, predicateOf(evidenceItemSchemas[k])])) as Record<EvidenceKind, (v: unknown) => boolean>;
 
 /** `to.push(...items)` without putting every item on the stack: a list can hold 100,000 findings. */
 function pushAll<T>(to: T[], items: readonly T[]): void {
@@ -233,9 +237,12 @@ function readRequirement(
       pushAll(localFindings, [issueFinding(text, itemNode, [...prefix, ...issue.path], issue, budget, what, keysAt)].flat());
     }
   };
-  const result = requirementSchema.safeParse(v, { reportInput: true });
-  if (!result.success) {
-    report(result.error.issues, [], subject, (path) => (path.length === 0 ? REQUIREMENT_KEYS : path[0] === 'waiver' ? WAIVER_KEYS : []));
+  // zod words the problems; the predicate compiled from the same schema says whether there are any.
+  if (schemaChecks.zodOnly || !validRequirement(v)) {
+    const result = requirementSchema.safeParse(v, { reportInput: true });
+    if (!result.success) {
+      report(result.error.issues, [], subject, (path) => (path.length === 0 ? REQUIREMENT_KEYS : path[0] === 'waiver' ? WAIVER_KEYS : []));
+    }
   }
 
   // Fields, each taken only when well-typed.
@@ -382,8 +389,8 @@ function readEvidence(
     ev.kind = kind;
     ev.class = EVIDENCE_KINDS[kind].class;
     readTextFields(v, node, EVIDENCE_TEXT[kind], budget);
-    const result = evidenceItemSchemas[kind].safeParse(v, { reportInput: true });
-    if (!result.success) {
+    const result = !schemaChecks.zodOnly && validEvidence[kind](v) ? undefined : evidenceItemSchemas[kind].safeParse(v, { reportInput: true });
+    if (result && !result.success) {
       const keys = evidenceKeys(kind).map((k) => k.key);
       for (const issue of result.error.issues) {
         const subject = `This ${kind} evidence${requirementId ? ` of ${requirementId}` : ''}`;
