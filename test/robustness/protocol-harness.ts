@@ -129,8 +129,7 @@ export class Harness implements Real {
   // ----- steps ---------------------------------------------------------------------------------
 
   async perform(step: Step): Promise<void> {
-    // A calm is the harness waiting (AVOID_CONFIG_RACES), not a step of the editor or the disk.
-    if (step.op !== 'calm') this.stats.steps++;
+    this.stats.steps++;
     const { connection } = this.client;
     switch (step.op) {
       case 'open':
@@ -165,13 +164,6 @@ export class Harness implements Real {
       case 'settle':
         this.stats.settles++;
         await this.settle();
-        break;
-      case 'calm':
-        if (this.mode === 'push') await this.settlePush();
-        else {
-          await this.settlePull();
-          this.startPoller();
-        }
         break;
     }
   }
@@ -660,8 +652,6 @@ export function describeStep(s: Step): string {
       return `events ${s.changes.map((c) => `${['', 'created', 'changed', 'deleted'][c.type]} ${c.file}`).join(', ')}`;
     case 'settle':
       return 'settle';
-    case 'calm':
-      return 'calm (the server catches up)';
   }
 }
 

@@ -41,9 +41,7 @@ export type Step =
   /** `workspace/didChangeWatchedFiles`; `of`: the index of the disk step each change announces (for the shrinker). */
   | { op: 'events'; changes: FileChange[] }
   /** Wait until the server has caught up, then compare every file with `inbound check`. */
-  | { op: 'settle' }
-  /** Wait until the server has caught up (no comparison): see AVOID_CONFIG_RACES. */
-  | { op: 'calm' };
+  | { op: 'settle' };
 
 export interface FileChange {
   file: string;
@@ -103,7 +101,6 @@ export class World {
         break;
       case 'events':
       case 'settle':
-      case 'calm':
         break;
     }
   }
@@ -158,22 +155,6 @@ async function act(world: World, real: Real, step: Step): Promise<void> {
   await real.perform(step);
 }
 
-/**
- * A known defect of server/src/lsp/indexing.ts kept out of the fuzzer's way, so that it does not
- * hide others (see the todo test in found-by-fuzzing.test.ts): a file the watcher reports while a
- * config in the editor changes the globs is kept although the new globs leave it out (its read is
- * awaited after the project was asked whether it wants the file). Until it is fixed, a config
- * changes (in the editor or on disk) only when the server has caught up, and the steps after it
- * wait until the server has applied it.
- */
-export const AVOID_CONFIG_RACES = true;
-
-const isConfigPath = (file: string) => CONFIG_FILES.includes(file);
-
-async function calm(world: World, real: Real, file: string): Promise<void> {
-  if (AVOID_CONFIG_RACES && isConfigPath(file)) await act(world, real, { op: 'calm' });
-}
-
 type Delivery = 'now' | 'late' | 'twice';
 const delivery = fc.constantFrom<Delivery>('now', 'now', 'now', 'late', 'late', 'twice');
 
@@ -186,11 +167,8 @@ async function announce(world: World, real: Real, changes: FileChange[], when: D
   const behind = changes.some((c) => world.late.some((l) => isInside(c.file, l.file) || isInside(l.file, c.file)));
   if (when === 'late' || behind) world.late.push(...changes);
   else {
-    const config = changes.find((c) => isConfigPath(c.file));
-    if (config) await calm(world, real, config.file);
     await act(world, real, { op: 'events', changes });
     if (when === 'twice') await act(world, real, { op: 'events', changes });
-    if (config) await calm(world, real, config.file);
   }
 }
 
@@ -198,14 +176,11 @@ export async function flushLate(world: World, real: Real, split = false): Promis
   const late = world.late;
   world.late = [];
   if (!late.length) return;
-  const config = late.find((c) => isConfigPath(c.file));
-  if (config) await calm(world, real, config.file);
   if (split && late.length > 1) {
     const half = Math.ceil(late.length / 2);
     await act(world, real, { op: 'events', changes: late.slice(0, half) });
     await act(world, real, { op: 'events', changes: late.slice(half) });
   } else await act(world, real, { op: 'events', changes: late });
-  if (config) await calm(world, real, config.file);
 }
 
 type Cmd = fc.AsyncCommand<World, Real>;
@@ -233,9 +208,7 @@ class OpenCommand implements Cmd {
     );
     // From disk, or a new file that is not saved yet.
     const text = m.diskAsEditorText(file) ?? safeText(file.endsWith('config.yaml') ? pick(CONFIGS, this.which) : diskText(undefined, this.fresh));
-    await calm(m, r, file);
     await act(m, r, { op: 'open', file, version: m.nextVersion(file), text });
-    await calm(m, r, file);
   }
   toString() {
     return `open(${this.which})`;
@@ -269,9 +242,7 @@ export class EditCommand implements Cmd {
       }
     }
     if (!changes.length) return;
-    await calm(m, r, file);
     await act(m, r, { op: 'change', file, version: m.nextVersion(file), changes });
-    await calm(m, r, file);
     if (r.mode === 'pull' && this.which % 4 === 0) await r.pullNow(file);
   }
   toString() {
@@ -286,9 +257,7 @@ class CloseCommand implements Cmd {
   }
   async run(m: World, r: Real) {
     const file = pick(editable(m), this.which);
-    await calm(m, r, file);
     await act(m, r, { op: 'close', file });
-    await calm(m, r, file);
   }
   toString() {
     return `close(${this.which})`;
@@ -537,8 +506,6 @@ export async function openAtStart(world: World, real: Real, s: Start): Promise<v
   for (const i of s.open) {
     const file = [...FILES, ...CONFIG_FILES][i];
     const text = world.diskAsEditorText(file) ?? safeText(file.endsWith('config.yaml') ? pick(CONFIGS, i) : editorText(SEEDS[i % SEEDS.length].text));
-    await calm(world, real, file);
     await act(world, real, { op: 'open', file, version: world.nextVersion(file), text });
-    await calm(world, real, file);
   }
 }

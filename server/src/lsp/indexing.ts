@@ -252,7 +252,8 @@ export class Indexer {
         if (!project.wants(file) || project.root === undefined) continue;
         // Read for its project: a link that leads out of the project's folder is not followed.
         const read = await readText(project, file);
-        if (state.isOpen(change.uri) || state.projects.forFile(file) !== project) continue;
+        // The read took a while: the project (its folder, its globs) may have changed meanwhile.
+        if (state.isOpen(change.uri) || state.projects.forFile(file) !== project || !project.wants(file)) continue;
         if (this.running > 0) this.readByEvent.set(file, this.eventReads++);
         if (read === undefined) project.workspace.deleteFile(file);
         else project.workspace.setFile(file, read.text, read.source);
