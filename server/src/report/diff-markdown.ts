@@ -23,21 +23,11 @@ import {
   verdictName,
   waiverText,
 } from './diff-words';
-import { cell } from './markdown';
+import { cell, MARK } from './markdown';
 import { formatDay, plural } from './words';
 
 /** A section's table stops here: the JSON has every row, a comment needs the first ones. */
 const MAX_ROWS = 50;
-
-const MARK: Record<Verdict, string> = {
-  blocked: '🔴',
-  'at-risk': '🟠',
-  'no-evidence': '🟡',
-  waived: '🟣',
-  gathering: '🔵',
-  ready: '🟢',
-  closed: '⚪',
-};
 
 function verdict(v: Verdict | undefined): string {
   return v ? `${MARK[v]} ${verdictName(v)}` : '—';

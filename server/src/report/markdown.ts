@@ -26,7 +26,7 @@ import {
 } from './words';
 
 /** A coloured mark per verdict, the same colours as the HTML badges; the label says it in words. */
-const MARK: Record<Verdict, string> = {
+export const MARK: Record<Verdict, string> = {
   blocked: '🔴',
   'at-risk': '🟠',
   'no-evidence': '🟡',
