@@ -22,6 +22,11 @@ export interface LoadOptions {
   today?: string;
   /** The folder relative paths start from (the command's working folder); default: the process's. */
   cwd?: string;
+  /**
+   * The folder nothing is read outside of (`inbound mcp`: the folder an assistant was given): a
+   * config above it is not followed, so the folder is a project of its own even inside another.
+   */
+  within?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -84,7 +89,8 @@ export function loadProjects(options: LoadOptions): LoadedProjects {
   const owners = paths.map(({ abs, kind }) => {
     const folder = kind === 'folder' ? abs : dirname(abs);
     if (explicit) return { root: isInside(abs, dirname(explicit.file)) ? dirname(explicit.file) : defaultRoot(folder, cwd), config: explicit.file };
-    const config = findConfig(folder);
+    const found = findConfig(folder);
+    const config = found && (options.within === undefined || isInside(found, options.within)) ? found : undefined;
     return config ? { root: dirname(config), config } : { root: defaultRoot(folder, cwd), config: undefined };
   });
   // Roots without a config of their own that lie in another such root are one project with it:

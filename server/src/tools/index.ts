@@ -2,7 +2,7 @@
  * Inbound for AI assistants: pure functions over the projects of a folder (`ToolScope`) that answer
  * what a product manager asks an assistant, from the same report model, findings and fixes the
  * editor and the CLI show. The language server (lsp/tools.ts, for VS Code's language-model tools)
- * and `inbound mcp` (cli/mcp-command.ts) call these and nothing else.
+ * and `inbound mcp` (cli/mcp/) call these and nothing else.
  */
 import { accounts } from './accounts';
 import { addedEvidence, planAddEvidence } from './add-evidence';
