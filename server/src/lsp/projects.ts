@@ -131,6 +131,11 @@ export class Projects {
     return this.opened[0] ?? this.loose;
   }
 
+  /** The folders of the workspace folders, in the editor's order. */
+  openedRoots(): string[] {
+    return this.opened.map((p) => p.root!);
+  }
+
   /** A workspace folder, or (`nested`) a folder below one that holds a config. */
   add(root: string, nested = false): Project {
     const existing = this.folders.find((p) => p.root === root);

@@ -113,3 +113,42 @@ export const DiffRequest = new RequestType<DiffParams, RoadmapDiff | null, void>
  * no slower and keystrokes as fast. V8 reads it only at start, so it cannot be set from inside.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+
+/**
+ * Inbound's tools for AI assistants (server/src/tools), asked by the VS Code extension for its
+ * language-model tools: answered from what the server holds now, unsaved edits included.
+ */
+export interface ToolParams {
+  /** A tool's name, e.g. `inbound_readiness`. */
+  name: string;
+  /** The input as the model wrote it; the server reads it with the tool's schema. */
+  input: unknown;
+  /**
+   * For the write tool: `plan` asks for the edit without making it; `applied` asks what the
+   * requirement is once the edit the plan described is in the editor's text.
+   */
+  step?: 'plan' | 'applied';
+  /** With `applied`: the plan's `after` as it was answered. */
+  after?: ToolAfter;
+}
+export interface ToolAfter {
+  id: string;
+  fileName: string;
+  item: Record<string, string | number>;
+  before: string;
+}
+export interface ToolPlan {
+  /** One sentence, for the person confirming it. */
+  description: string;
+  /** The lines that go into the file, as they will read there. */
+  inserted: string;
+  /** The file as the tools name it; its URI and the version the edit was planned on (null: not open). */
+  fileName: string;
+  uri: string;
+  version: number | null;
+  edits: TextEdit[];
+  after: ToolAfter;
+}
+/** What a tool answers: a summary and the facts, the plan of an edit, or why it cannot (one sentence). */
+export type ToolResponse = { summary: string; data: Record<string, unknown> } | { plan: ToolPlan } | { error: string };
+export const ToolRequest = new RequestType<ToolParams, ToolResponse, void>('inbound/tool');

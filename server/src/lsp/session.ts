@@ -18,11 +18,12 @@ import { Indexer } from './indexing';
 import { definition, prepareRename, references, rename } from './navigation';
 import { newRequirement } from './new-requirement';
 import { fileOf, Projects, uriOf } from './projects';
-import { DiffRequest, NewRequirementRequest, ReportRequest } from './protocol';
+import { DiffRequest, NewRequirementRequest, ReportRequest, ToolRequest } from './protocol';
 import { reportFor } from './report';
 import { runSafe } from './run-safe';
 import { ServerState } from './server-state';
 import { documentSymbols, workspaceSymbols } from './symbols';
+import { answerToolRequest } from './tools';
 
 export interface ServerOptions {
   /** Fixes the clock (YYYY-MM-DD) for tests; also INBOUND_TODAY in the environment. */
@@ -185,6 +186,10 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(DiffRequest, (params) => roadmapDiff(state.fresh(), params, log));
+  connection.onRequest(
+    ToolRequest,
+    afterCloses((params) => runSafe(log, `tool ${params.name}`, { error: 'Inbound could not answer (its output channel says why).' }, () => answerToolRequest(state, params))),
+  );
 
   documents.listen(connection);
   connection.listen();
