@@ -12,6 +12,7 @@ import { registerCompareRoadmap } from './compare-roadmap';
 import type { Server } from './commands';
 import { CrashPolicy } from './crash-policy';
 import { LanguageStatus } from './language-status';
+import { registerLanguageModelTools } from './lm-tools';
 import type { ShownStatus } from './language-status';
 import { registerRuleDocs, ruleDocsBase } from './rule-docs';
 import { lastStatus, onStatus, startStatusBar } from './status-bar';
@@ -50,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inboun
   registerCompareRoadmap(context, () => client);
   registerRuleDocs(context);
   registerWalkthrough(context);
+  // A chat that asks before any requirement file exists still gets its answer: the server starts.
+  registerLanguageModelTools(context, async () => server.client() ?? server.start());
   void offerSchemasToYamlExtension(context);
   const api: InboundApi = {
     serverCrashes: () => ({ restarts: crashPolicy!.restarts, warnings: crashPolicy!.warnings }),
