@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest } from 'vscode-languageserver-protocol/node';
-import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ToolParams, ToolPlan, ToolResponse } from '../../server/src/lsp/protocol';
 import { copyOf, LspClient, REPO, TODAY, uri } from './lsp-client';
@@ -80,7 +80,7 @@ describe('inbound/tool', () => {
     const text = readFileSync(file, 'utf8');
     await client.open(fileUri, text);
     try {
-      const onChk102 = (d: { code?: unknown; message: string }) => d.code === 'single-deal' && d.message.includes('CHK-102');
+      const onChk102 = (d: Diagnostic) => d.code === 'single-deal' && String(d.message).includes('CHK-102');
       const diagnostics = await client.diagnostics(fileUri, (d, p) => p.version === client.version(fileUri) && d.some(onChk102));
       const warning = diagnostics.find(onChk102)!;
       assert.ok(warning, 'the single-deal warning on CHK-102');
@@ -108,7 +108,7 @@ describe('inbound/tool', () => {
       const applied = await tool(client, { name: 'inbound_add_evidence', input, step: 'applied', after: plan.after });
       assert.ok('summary' in applied, JSON.stringify(applied));
       assert.match(applied.summary, /^Added an interview \(account: Globex AG\) dated 2026-11-23 to CHK-102 in checkout\.req\.yaml:51\.\nCHK-102: Blocked by the gate → Ready/);
-      assert.equal(applied.data.requirement.verdict, 'ready');
+      assert.equal((applied.data.requirement as { verdict: string }).verdict, 'ready');
     } finally {
       await client.close(fileUri);
     }
