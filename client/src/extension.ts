@@ -33,6 +33,11 @@ export interface InboundApi {
   languageStatus(): ShownStatus | undefined;
   /** Whether the language server has been started. */
   serverStarted(): boolean;
+  /**
+   * A language-model tool as registered. Under test VS Code confirms every tool call itself without
+   * showing the dialog, so the tests ask the tool what it would have the person confirm.
+   */
+  languageModelTool(name: string): vscode.LanguageModelTool<object> | undefined;
 }
 
 const REQUIREMENT_FILE = /\.req\.ya?ml$|(^|[\\/])inbound\.config\.yaml$/;
@@ -52,13 +57,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inboun
   registerRuleDocs(context);
   registerWalkthrough(context);
   // A chat that asks before any requirement file exists still gets its answer: the server starts.
-  registerLanguageModelTools(context, async () => server.client() ?? server.start());
+  const tools = registerLanguageModelTools(context, async () => server.client() ?? server.start());
   void offerSchemasToYamlExtension(context);
   const api: InboundApi = {
     serverCrashes: () => ({ restarts: crashPolicy!.restarts, warnings: crashPolicy!.warnings }),
     statusBar: lastStatus,
     languageStatus: () => languageStatus.current(),
     serverStarted: () => client !== undefined,
+    languageModelTool: (name) => tools.get(name),
   };
 
   // Activated for any YAML file, or by a command; the server starts once there is a requirement

@@ -31,7 +31,9 @@ function planOf(response: ToolResponse): ToolPlan {
   return response.plan;
 }
 
-export function registerLanguageModelTools(context: vscode.ExtensionContext, client: () => Promise<LanguageClient>): void {
+/** Registers every tool package.json contributes; returns them by name (the extension's tests ask the write tool what it would confirm). */
+export function registerLanguageModelTools(context: vscode.ExtensionContext, client: () => Promise<LanguageClient>): Map<string, vscode.LanguageModelTool<object>> {
+  const registered = new Map<string, vscode.LanguageModelTool<object>>();
   const ask = async (name: string, input: unknown, extra: Record<string, unknown> = {}): Promise<ToolResponse> =>
     (await client()).sendRequest(ToolRequest, { name, input, ...extra });
   const tools = (context.extension.packageJSON.contributes?.languageModelTools ?? []) as { name: string }[];
@@ -45,8 +47,8 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, cli
               // Nothing will be written: invoke says why, and there is nothing to confirm.
               if ('error' in response || !('plan' in response)) return { invocationMessage: 'Inbound: adding evidence' };
               const { plan } = response;
-              const message = new vscode.MarkdownString();
-              message.appendText(plan.description);
+              // The sentence as text (Markdown's characters escaped: the file's words are inert), then the lines as they will read.
+              const message = new vscode.MarkdownString(plan.description.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&'));
               message.appendCodeblock(plan.inserted, 'yaml');
               return {
                 invocationMessage: `Inbound: adding evidence to ${plan.after.id}`,
@@ -63,7 +65,9 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, cli
           }
         : { invoke: async (options) => answered(await ask(name, options.input)) };
     context.subscriptions.push(vscode.lm.registerTool(name, tool));
+    registered.set(name, tool);
   }
+  return registered;
 }
 
 /** The plan's edits, applied only to the text they were planned on. */
