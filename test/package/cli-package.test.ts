@@ -27,7 +27,8 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 function run(command: string, args: string[], options: SpawnSyncOptions) {
   const started = Date.now();
-  const r = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, ...options });
+  // The bundle read back with tar is over spawnSync's default 1 MB of output.
+  const r = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, maxBuffer: 16 * 1024 * 1024, ...options });
   if (r.error) throw r.error;
   return { exit: r.status, stdout: String(r.stdout), stderr: String(r.stderr), ms: Date.now() - started };
 }
@@ -139,6 +140,19 @@ describe('the inbound-cli package', () => {
     assert.match(report.stdout, /^# Roadmap readiness/);
     assert.match(report.stdout, /1 of 2 roadmap items ready/);
     assert.match(report.stdout, /EX-2/);
+
+    // The MCP server is in the bundle too: a client's handshake and one call, answered with the report's numbers.
+    const messages = [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'inbound_readiness', arguments: { verdict: 'blocked' } } },
+    ];
+    const mcp = run('npx', ['inbound', 'mcp', ...TODAY], { cwd: repo, env, input: messages.map((m) => JSON.stringify(m) + '\n').join('') });
+    assert.equal(mcp.exit, 0, mcp.stderr);
+    const answers = mcp.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(answers[0].result.serverInfo.name, 'inbound');
+    assert.deepEqual(answers[1].result.structuredContent.requirements.map((r: { id: string }) => r.id), ['EX-2']);
+    assert.match(answers[1].result.content[0].text, /^1 of 2 roadmap items ready/);
 
     // As the workflow init wrote runs it: the package name, pinned to the major version.
     const major = ROOT_PKG.version.split('.')[0];
