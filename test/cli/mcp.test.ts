@@ -261,12 +261,27 @@ describe('inbound mcp reads nothing outside its folder', () => {
     }
   });
 
-  it('--help says what it is; a path is refused in one line', () => {
+  it('answers about the folder it is given, as about the current one', async () => {
+    const { client } = await connect(REPO, [join(REPO, 'examples', 'growth')]);
+    try {
+      const d = data(await call(client, 'inbound_readiness'));
+      const rows = d.requirements as { id: string; file: string }[];
+      assert.deepEqual(rows.map((r) => r.id).sort(), ['ONB-20', 'ONB-21', 'ONB-22', 'RPT-3', 'RPT-4']);
+      // Files are named relative to that folder, as they are in answers about the current one.
+      assert.deepEqual([...new Set(rows.map((r) => r.file))].sort(), ['onboarding.req.yaml', 'reporting.req.yml']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('--help says what it is; a usage problem is one line', () => {
     const help = spawnSync(process.execPath, [CLI, 'mcp', '--help'], { encoding: 'utf8' });
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /^Usage: inbound mcp \[--allow-edits\]/);
-    const path = spawnSync(process.execPath, [CLI, 'mcp', 'examples'], { encoding: 'utf8', cwd: REPO });
-    assert.equal(path.status, 2);
-    assert.match(path.stderr, /^inbound: inbound mcp answers about the current folder and takes no paths/);
+    assert.match(help.stdout, /^Usage: inbound mcp \[folder\] \[--allow-edits\]/);
+    const two = spawnSync(process.execPath, [CLI, 'mcp', 'examples', 'test'], { encoding: 'utf8', cwd: REPO });
+    assert.equal(two.status, 2);
+    assert.equal(two.stderr, 'inbound: inbound mcp answers about one folder, not 2: start one server per folder\n');
+    const missing = spawnSync(process.execPath, [CLI, 'mcp', 'no-such-folder'], { encoding: 'utf8', cwd: REPO });
+    assert.equal(missing.stderr, 'inbound: no such folder: no-such-folder\n');
   });
 });

@@ -13,7 +13,7 @@ export const USAGE = `Usage:
   inbound diff [--base REF] [paths…] [--format md|json|html] [--out F] [--today YYYY-MM-DD] [--fail-on blocked|at-risk|never]
   inbound init [folder]                     (sets a repository up: config, a first requirement file, CI)
   inbound lsp --stdio
-  inbound mcp [--allow-edits]               (tools for AI assistants: an MCP server over stdio)
+  inbound mcp [folder] [--allow-edits]      (tools for AI assistants: an MCP server over stdio)
   inbound help [command]                    (or: inbound <command> --help)
 
 Checks requirement files (*.req.yaml) for evidence: single sales deals, sales-only demand, the roadmap gate.
@@ -105,12 +105,12 @@ Server Protocol over stdin and stdout.
 Options:
   --stdio              talk over stdin and stdout (required)
   -h, --help           this help`,
-  mcp: `Usage: inbound mcp [--allow-edits] [--today YYYY-MM-DD]
+  mcp: `Usage: inbound mcp [folder] [--allow-edits] [--today YYYY-MM-DD]
 
 A Model Context Protocol server over stdin and stdout: the tools an AI assistant (Claude, Copilot,
 Cursor…) calls to answer from Inbound's own verdicts and findings about the requirements of the
-current folder, its projects and globs as inbound check reads them. Nothing outside the folder is
-read: a config above it is not followed.
+folder (default: the current one), its projects and globs as inbound check reads them. Nothing
+outside the folder is read: a config above it is not followed.
 
 Tools: inbound_readiness, inbound_requirement, inbound_accounts, inbound_findings, inbound_rules,
 and with --allow-edits inbound_add_evidence, which appends one evidence item to a requirement with
@@ -121,7 +121,7 @@ Options:
   --today YYYY-MM-DD   the date the evidence rules count from (default: today)
   -h, --help           this help
 
-An MCP client starts it in the project's folder: { "command": "npx", "args": ["inbound", "mcp"] }.`,
+An MCP client starts it: { "command": "npx", "args": ["inbound", "mcp", "/path/to/the/repository"] }.`,
 };
 
 export type Command = (args: string[], io: CliIo) => number | Promise<number>;

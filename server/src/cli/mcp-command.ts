@@ -1,7 +1,10 @@
 /**
- * `inbound mcp [--allow-edits]`: Inbound's tools for AI assistants over the Model Context Protocol
- * (stdio), answering about the current folder. Read-only unless started with --allow-edits.
+ * `inbound mcp [folder] [--allow-edits]`: Inbound's tools for AI assistants over the Model Context
+ * Protocol (stdio), answering about the folder (default: the current one). Read-only unless started
+ * with --allow-edits.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../node/usage-error';
 import { checkToday } from './check-command';
@@ -13,13 +16,14 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: { 'allow-edits': { type: 'boolean' }, today: { type: 'string' } },
   });
-  if (positionals.length) {
-    throw new UsageError(`inbound mcp answers about the current folder and takes no paths; start it in the folder instead (cd ${positionals[0]})`);
-  }
+  // A client that cannot set the working folder (Claude Desktop) names the folder instead.
+  if (positionals.length > 1) throw new UsageError(`inbound mcp answers about one folder, not ${positionals.length}: start one server per folder`);
+  const folder = resolve(io.cwd, positionals[0] ?? '.');
+  if (!isFolder(folder)) throw new UsageError(`no such folder: ${positionals[0]}`);
   const today = checkToday(values.today);
   const { createMcpServer } = await import('./mcp/server');
   const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
-  const server = createMcpServer({ folder: io.cwd, today, allowEdits: values['allow-edits'] === true, version: io.version, log: io.stderr });
+  const server = createMcpServer({ folder, today, allowEdits: values['allow-edits'] === true, version: io.version, log: io.stderr });
   const transport = new StdioServerTransport();
   // The client ends the session by closing stdin; the transport itself does not notice.
   const ended = new Promise<number>((resolve) => {
@@ -29,4 +33,12 @@ export async function mcpCommand(args: string[], io: CliIo): Promise<number> {
   });
   await server.connect(transport);
   return ended;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
