@@ -180,6 +180,23 @@ describe('inbound mcp', () => {
   });
 });
 
+describe('inbound mcp and a file that cannot be read', () => {
+  it('names it, as the tools name files, wherever totals are given, and says why a requirement in it has no answer', async () => {
+    const ws = copyOf(join(REPO, 'examples'));
+    writeFileSync(join(ws.dir, 'growth', 'broken.req.yaml'), 'requirements:\n  - id: GRO-1\n    title: "never closed\n    status: roadmap\n');
+    const { client } = await connect(ws.dir);
+    try {
+      const caveat = '1 file could not be read: growth/broken.req.yaml: their requirements are in no total.';
+      assert.ok(summary(await call(client, 'inbound_readiness')).split('\n').includes(caveat));
+      assert.ok(summary(await call(client, 'inbound_accounts')).split('\n').includes(caveat));
+      assert.match(sentence(await call(client, 'inbound_requirement', { id: 'GRO-1' })), /^GRO-1 is in growth\/broken\.req\.yaml, which Inbound cannot read \(line 3: .*\); fix that first\.$/);
+    } finally {
+      await client.close();
+      ws.dispose();
+    }
+  });
+});
+
 describe('inbound mcp --allow-edits', () => {
   it('adds evidence with the quick fix\'s edit, and answers from the file checked again', async () => {
     const ws = copyOf(join(REPO, 'examples'));

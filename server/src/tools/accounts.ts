@@ -34,7 +34,7 @@ export function accounts(scope: ToolScope, input: AccountsInput): ToolAnswer {
   }
   const limit = input.limit ?? 50;
   const shown = rows.slice(0, limit);
-  const unread = reports.flatMap(({ report }) => report.unreadFiles.map((u) => u.path));
+  const unread = reports.flatMap(({ report }) => report.unreadFiles.map((u) => u.file));
   const lines = [
     rows.length === 0
       ? 'No account drives an open requirement through sales evidence.'

@@ -102,7 +102,7 @@ export function readiness(scope: ToolScope, input: ReadinessInput): ToolAnswer {
       20,
     ),
     ...(rows.length > shown.length ? [`(${rows.length - shown.length} more not listed: raise limit to see them.)`] : []),
-    ...caveats(scope, unreadFiles.map((u) => u.path)),
+    ...caveats(scope, unreadFiles.map((u) => u.file)),
   ];
   return { summary: lines.join('\n'), data };
 }
