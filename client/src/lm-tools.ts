@@ -37,6 +37,8 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, cli
   const ask = async (name: string, input: unknown, extra: Record<string, unknown> = {}): Promise<ToolResponse> =>
     (await client()).sendRequest(ToolRequest, { name, input, ...extra });
   const tools = (context.extension.packageJSON.contributes?.languageModelTools ?? []) as { name: string }[];
+  // What the person was shown for each input: the edit made is the one they confirmed, or none.
+  const confirmed = new Map<string, string>();
   for (const { name } of tools) {
     const tool: vscode.LanguageModelTool<object> =
       name === ADD_EVIDENCE
@@ -47,6 +49,7 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, cli
               // Nothing will be written: invoke says why, and there is nothing to confirm.
               if ('error' in response || !('plan' in response)) return { invocationMessage: 'Inbound: adding evidence' };
               const { plan } = response;
+              confirmed.set(JSON.stringify(options.input), plan.description + plan.inserted);
               // The sentence as text (Markdown's characters escaped: the file's words are inert), then the lines as they will read.
               const message = new vscode.MarkdownString(plan.description.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&'));
               message.appendCodeblock(plan.inserted, 'yaml');
@@ -57,6 +60,11 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, cli
             },
             async invoke(options) {
               const plan = planOf(await ask(name, options.input, { step: 'plan' }));
+              const shown = confirmed.get(JSON.stringify(options.input));
+              confirmed.delete(JSON.stringify(options.input));
+              if (shown !== undefined && shown !== plan.description + plan.inserted) {
+                throw new Error(`${plan.fileName} changed after the edit was confirmed, and it would now go elsewhere; nothing was changed: call the tool again.`);
+              }
               await applyPlan(plan);
               const after = await ask(name, options.input, { step: 'applied', after: plan.after });
               if ('error' in after || 'plan' in after) return answered(after);

@@ -114,6 +114,21 @@ describe('inbound/tool', () => {
     }
   });
 
+  it('answers about the workspace folders only, not a file opened from elsewhere', async () => {
+    const elsewhere = copyOf(join(EXAMPLES, 'growth'));
+    const outside = uri(join(elsewhere.dir, 'onboarding.req.yaml'));
+    await client.open(outside, readFileSync(join(elsewhere.dir, 'onboarding.req.yaml'), 'utf8').replace(/ONB-/g, 'OUT-'));
+    try {
+      // The server checks it (it publishes its findings), and the tools leave it out.
+      await client.diagnostics(outside, (d) => d.length > 0);
+      const ids = (await answer(client, 'inbound_readiness')).data.requirements.map((r: { id: string }) => r.id);
+      assert.ok(ids.includes('ONB-20') && !ids.some((id: string) => id.startsWith('OUT-')), JSON.stringify(ids));
+    } finally {
+      await client.close(outside);
+      elsewhere.dispose();
+    }
+  });
+
   it('says in one sentence why it cannot answer', async () => {
     assert.deepEqual(await tool(client, { name: 'inbound_requirement', input: { id: 'CHK-1022' } }), { error: 'No requirement CHK-1022 in this project; the closest is CHK-102.' });
     assert.deepEqual(await tool(client, { name: 'inbound_add_evidence', input: { id: 'CHK-102', evidence: { kind: 'interview' } }, step: 'plan' }), {

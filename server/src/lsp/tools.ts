@@ -16,10 +16,12 @@ import type { ServerState } from './server-state';
 /**
  * The server's projects as the tools see them. A file is named relative to the workspace folder
  * that holds it (prefixed with the folder's name when there are several), as a person sees it in
- * the explorer; a file outside every folder by its URI.
+ * the explorer.
  */
 export function editorScope(projects: Projects): ToolScope {
-  const all = projects.all().filter((p) => p.workspace.fileNames().length > 0 || p.workspace.configFile !== undefined);
+  // The workspace folders' projects only: a file opened from elsewhere is checked in the editor, but
+  // it is not the project's, and a model is not told about it.
+  const all = projects.all().filter((p) => p.root !== undefined && (p.workspace.fileNames().length > 0 || p.workspace.configFile !== undefined));
   const roots = projects.openedRoots();
   const fileName = (file: string): string => {
     const root = roots.filter((r) => isInside(file, r)).sort((a, b) => b.length - a.length)[0];
@@ -30,7 +32,7 @@ export function editorScope(projects: Projects): ToolScope {
   const scoped: ScopeProject[] = all.map((p) => ({
     workspace: p.workspace,
     showConfig: p.workspace.configFile !== undefined,
-    ...(all.length > 1 ? { label: p.root === undefined ? '(files outside the workspace folders)' : fileName(p.root) || '.' } : {}),
+    ...(all.length > 1 ? { label: fileName(p.root!) || '.' } : {}),
   }));
   return { projects: scoped, fileName };
 }
