@@ -139,6 +139,34 @@ describe('inbound/tool', () => {
   });
 });
 
+describe('inbound/tool in a multi-root workspace', () => {
+  it('names files with their folder, and finds a requirement by that name where the id is used twice', async () => {
+    const ws = copyOf(EXAMPLES);
+    const other = copyOf(EXAMPLES);
+    const client = await LspClient.start(ws.dir, { folders: [ws.dir, other.dir] });
+    try {
+      await client.notification<{ indexing: boolean; files: number }>('inbound/status', (s) => !s.indexing && s.files === 8);
+      const rows = (await answer(client, 'inbound_readiness', { verdict: 'blocked' })).data.requirements as { id: string; file: string; project: string }[];
+      const [a, b] = [ws.dir, other.dir].map((d) => d.split('/').pop());
+      assert.deepEqual(
+        rows.filter((r) => r.id === 'CHK-102').map((r) => [r.file, r.project]).sort(),
+        [
+          [`${a}/checkout.req.yaml`, a],
+          [`${b}/checkout.req.yaml`, b],
+        ].sort(),
+      );
+      const twice = await tool(client, { name: 'inbound_requirement', input: { id: 'CHK-102' } });
+      assert.ok('error' in twice && twice.error.includes('name the file as well'), JSON.stringify(twice));
+      const one = await answer(client, 'inbound_requirement', { id: 'CHK-102', file: `${b}/checkout.req.yaml` });
+      assert.equal(one.data.requirement.file, `${b}/checkout.req.yaml`);
+    } finally {
+      await client.stop();
+      ws.dispose();
+      other.dispose();
+    }
+  });
+});
+
 describe('inbound/tool in an untrusted workspace', () => {
   it("never runs the workspace's own id-pattern", async () => {
     const ws = copyOf(EXAMPLES);

@@ -4,7 +4,7 @@
  * given to the engine first. In Restricted Mode the projects already check ids against the default
  * pattern (see `Project.applyConfig`), so no tool runs the workspace's own regular expression.
  */
-import { relative, sep } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { ADD_EVIDENCE, afterEdit, answerTool, planTool, ToolError } from '../tools';
 import type { ScopeProject, ToolScope } from '../tools';
 import { isInside } from '../node/project-tree';
@@ -26,13 +26,13 @@ export function editorScope(projects: Projects): ToolScope {
   const fileName = (file: string): string => {
     const root = roots.filter((r) => isInside(file, r)).sort((a, b) => b.length - a.length)[0];
     if (root === undefined) return uriOf(file);
-    const inside = relative(root, file).split(sep).join('/');
-    return roots.length > 1 ? `${root.split(sep).pop()}/${inside}` : inside || file;
+    const parts = [...(roots.length > 1 ? [basename(root)] : []), ...relative(root, file).split(sep).filter(Boolean)];
+    return parts.join('/') || '.';
   };
   const scoped: ScopeProject[] = all.map((p) => ({
     workspace: p.workspace,
     showConfig: p.workspace.configFile !== undefined,
-    ...(all.length > 1 ? { label: fileName(p.root!) || '.' } : {}),
+    ...(all.length > 1 ? { label: fileName(p.root!) } : {}),
   }));
   return { projects: scoped, fileName };
 }
