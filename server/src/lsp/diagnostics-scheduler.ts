@@ -16,7 +16,7 @@ import type {
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { toDiagnostic } from './convert';
-import { yieldToEvents } from './indexer';
+import { yieldToEvents } from './file-access';
 import { DiagnosticsLedger } from './ledger';
 import { fileOf, uriOf } from './projects';
 import type { Project } from './projects';

@@ -6,7 +6,7 @@
  */
 import { basename, relative, sep } from 'node:path';
 import { CONFIG_FILE_NAME } from '../engine';
-import { fileSelector, globPath, isConfigFile } from '../node/project-tree';
+import { fileSelector, globPath, isConfigFile } from '../paths/project-globs';
 import { fileOf } from './projects';
 import type { Project, Projects } from './projects';
 import type { FileStatus } from './protocol';

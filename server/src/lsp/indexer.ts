@@ -1,9 +1,13 @@
-/** Reading a project's folder from disk: its config, its requirement files and the configs below it. */
+/**
+ * Reading a project's folder from disk: its config, its requirement files and the configs below it.
+ * The language server's file access on Node (see file-access.ts).
+ */
 import { MAX_CONFIG_KB } from '../engine/policy';
 import { scanProject } from '../node/project-tree';
 import type { ProjectScan } from '../node/project-tree';
-import { readDiskTextAsync } from '../node/read-text';
+import { readDiskTextAsync, realFolderAsync } from '../node/read-text';
 import type { DiskText } from '../node/read-text';
+import type { FileAccess } from './file-access';
 import type { Project } from './projects';
 
 /**
@@ -42,7 +46,10 @@ export async function readConfigText(root: string, file: string): Promise<DiskTe
   }
 }
 
-/** Lets pending messages (an edit, a cancellation) in between batches of work. */
-export function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+/** The disk, as the server on Node reads it. */
+export const diskFiles: FileAccess = {
+  discover,
+  readText,
+  readConfigText,
+  realFolder: realFolderAsync,
+};

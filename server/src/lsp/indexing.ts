@@ -7,9 +7,9 @@
 import { dirname, join } from 'node:path';
 import { FileChangeType } from 'vscode-languageserver';
 import type { Connection, FileEvent } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, isConfigFile } from '../node/project-tree';
-import { realFolderAsync } from '../node/read-text';
-import { discover, readConfigText, readText, yieldToEvents } from './indexer';
+import { CONFIG_FILE_NAME, isConfigFile } from '../paths/project-globs';
+import { yieldToEvents } from './file-access';
+import type { FileAccess } from './file-access';
 import { fileOf, rememberConfigRead, uriOf } from './projects';
 import type { Project } from './projects';
 import type { ServerState } from './server-state';
@@ -47,6 +47,8 @@ export class Indexer {
     private readonly connection: Connection,
     private readonly state: ServerState,
     private readonly hooks: IndexingHooks,
+    /** Where a path's files are read: the disk, or the editor (see file-access.ts). */
+    private readonly access: (path: string) => FileAccess,
   ) {}
 
   /**
@@ -90,12 +92,13 @@ export class Indexer {
     try {
       const configPath = project.configPath!;
       if (!state.isOpen(uriOf(configPath))) {
-        const config = await readConfigText(project.root!, configPath);
+        const config = await this.access(project.root!).readConfigText(project.root!, configPath);
         if (stale()) return;
         rememberConfigRead(configPath, config);
         project.applyConfig(configPath, config?.text);
       }
-      const scan = await discover(project);
+      const files = this.access(project.root!);
+      const scan = await files.discover(project);
       if (stale()) return;
       this.nestedFound(project, scan.nested);
       if (scan.outside?.length) {
@@ -109,10 +112,10 @@ export class Indexer {
         if (!keep.has(file) && !state.isOpen(uriOf(file)) && (this.readByEvent.get(file) ?? -1) < started) project.workspace.deleteFile(file);
       }
       // Every file is checked against the folder's real path (the rule for links): looked up once.
-      const realRoot = await realFolderAsync(project.root!);
+      const realRoot = await files.realFolder(project.root!);
       for (let i = 0; i < found.length; i += BATCH) {
         const batch = found.slice(i, i + BATCH);
-        const reads = await Promise.all(batch.map((f) => (state.isOpen(uriOf(f)) ? undefined : readText(project, f, realRoot))));
+        const reads = await Promise.all(batch.map((f) => (state.isOpen(uriOf(f)) ? undefined : files.readText(project, f, realRoot))));
         if (stale()) return;
         batch.forEach((file, j) => {
           const read = reads[j];
@@ -175,7 +178,8 @@ export class Indexer {
     const read = this.enqueue(`reading ${file} again`, async () => {
       const owner = state.projects.configOwner(file);
       const project = owner ?? state.projects.forFile(file);
-      const disk = file === uri ? undefined : owner ? await readConfigText(owner.root!, file) : project.wants(file) ? await readText(project, file) : undefined;
+      const read = this.access(file);
+      const disk = file === uri ? undefined : owner ? await read.readConfigText(owner.root!, file) : project.wants(file) ? await read.readText(project, file) : undefined;
       // Opened again meanwhile: the editor's text wins.
       if (state.isOpen(uri)) return;
       if (owner) {
@@ -204,7 +208,7 @@ export class Indexer {
       const heads = project.workspace.analyses().filter((a) => a.source?.size !== undefined);
       for (const { file } of heads) {
         if (state.isOpen(uriOf(file))) continue;
-        const read = await readText(project, file);
+        const read = await this.access(file).readText(project, file);
         if (!state.projects.has(project) || state.isOpen(uriOf(file))) continue;
         if (read === undefined) project.workspace.deleteFile(file);
         else project.workspace.setFile(file, read.text, read.source);
@@ -222,7 +226,7 @@ export class Indexer {
         if (state.isOpen(change.uri)) continue; // the editor's text wins while it is open
         const owner = state.projects.configOwner(file);
         if (owner) {
-          const read = change.type === FileChangeType.Deleted ? undefined : await readConfigText(owner.root!, file);
+          const read = change.type === FileChangeType.Deleted ? undefined : await this.access(file).readConfigText(owner.root!, file);
           if (state.isOpen(change.uri)) continue;
           rememberConfigRead(file, read);
           if (read === undefined && owner.nested) state.removeNestedProject(owner);
@@ -231,7 +235,7 @@ export class Indexer {
         }
         // A new config below a project: its folder becomes a project, with the files there.
         if (change.type !== FileChangeType.Deleted && isConfigFile(file)) {
-          const read = state.projects.forFile(file).root === undefined ? undefined : await readConfigText(dirname(file), file);
+          const read = state.projects.forFile(file).root === undefined ? undefined : await this.access(file).readConfigText(dirname(file), file);
           if (read === undefined || state.isOpen(change.uri)) continue;
           rememberConfigRead(file, read);
           state.addNestedProject(file, read.text);
@@ -251,7 +255,7 @@ export class Indexer {
         }
         if (!project.wants(file) || project.root === undefined) continue;
         // Read for its project: a link that leads out of the project's folder is not followed.
-        const read = await readText(project, file);
+        const read = await this.access(file).readText(project, file);
         // The read took a while: the project (its folder, its globs) may have changed meanwhile.
         if (state.isOpen(change.uri) || state.projects.forFile(file) !== project || !project.wants(file)) continue;
         if (this.running > 0) this.readByEvent.set(file, this.eventReads++);

@@ -9,16 +9,24 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import { DEFAULT_POLICY } from '../../../schemas/config';
 import { CONFIG_FILE_NAME, Workspace } from '../engine';
-import { configSelector, fileSelector, globPath, isConfigFile, isInside } from '../node/project-tree';
-import type { DiskText } from '../node/read-text';
+import { configSelector, fileSelector, globPath, isConfigFile, isInside } from '../paths/project-globs';
+import type { FileText } from './file-access';
+import { virtualPath, virtualUri } from './virtual-files';
 
-/** The engine's name for a document: its path on disk, or its URI when it has none (untitled, virtual). */
+/**
+ * The engine's name for a document: its path on disk, the path a workspace folder's file without one
+ * goes by (virtual-files.ts), or else its URI (untitled).
+ */
 export function fileOf(uri: string): string {
+  const virtual = virtualPath(uri);
+  if (virtual !== undefined) return virtual;
   if (!uri.startsWith('file:')) return uri;
   return URI.parse(uri).fsPath;
 }
 
 export function uriOf(file: string): string {
+  const virtual = virtualUri(file);
+  if (virtual !== undefined) return virtual;
   return /^[a-z][a-z0-9+.-]*:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? file : URI.file(file).toString();
 }
 
@@ -27,9 +35,9 @@ export function uriOf(file: string): string {
  * read-text.ts), by file: the server's state hands configs on as text alone, and `applyConfig`
  * finds the rest here for the text it was read with.
  */
-const configReads = new Map<string, DiskText>();
+const configReads = new Map<string, FileText>();
 
-export function rememberConfigRead(file: string, read: DiskText | undefined): void {
+export function rememberConfigRead(file: string, read: FileText | undefined): void {
   if (read?.source) configReads.set(file, read);
   else configReads.delete(file);
 }

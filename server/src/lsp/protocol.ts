@@ -6,6 +6,7 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 import type { RoadmapDiff } from '../engine/diff/types';
 import type { RoadmapHeadline } from '../engine/report/types';
+import type { FileSource } from '../engine/source';
 
 /**
  * The workspace at a glance, for the status bar: the same tally the report's headline shows
@@ -152,3 +153,32 @@ export interface ToolPlan {
 /** What a tool answers: a summary and the facts, the plan of an edit, or why it cannot (one sentence). */
 export type ToolResponse = { summary: string; data: Record<string, unknown> } | { plan: ToolPlan } | { error: string };
 export const ToolRequest = new RequestType<ToolParams, ToolResponse, void>('inbound/tool');
+
+/**
+ * Files the editor supplies where the server has no disk to read (VS Code for the Web, a virtual
+ * workspace): the server asks for a project's files by its globs and reads each through the editor,
+ * which learns of changes with its own file watcher (`workspace/didChangeWatchedFiles`).
+ */
+export interface FindFilesParams {
+  /** The folder to search (a URI). */
+  folder: string;
+  /** Globs relative to the folder; a file any of them selects is found. */
+  include: string[];
+  /** Globs relative to the folder whose files and folders are not searched. */
+  exclude: string[];
+}
+/** The URIs of the files found. */
+export const FindFilesRequest = new RequestType<FindFilesParams, string[], void>('inbound/findFiles');
+
+export interface ReadFileParams {
+  uri: string;
+  /** A file larger than this is read no further than its first line, and its size said. */
+  maxBytes: number;
+}
+export interface ReadFileResult {
+  text: string;
+  /** What the text alone cannot tell (see the engine's FileSource): only its head was read, or it is not UTF-8. */
+  source?: FileSource;
+}
+/** A file's text; null when it is not a file that can be read (gone, a folder). */
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult | null, void>('inbound/readFile');

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments } from 'vscode-languageserver';
 import type { DocumentView } from './document-view';
-import { isConfigFile } from '../node/project-tree';
+import { isConfigFile } from '../paths/project-globs';
 import { fileOf, Projects } from './projects';
 import type { Project } from './projects';
 

@@ -11,7 +11,8 @@ import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { complete } from './completion';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
-import { roadmapDiff } from './diff';
+import { clientFiles } from './client-files';
+import type { FileAccess } from './file-access';
 import { startEditorExtras } from './editor-extras';
 import { hover } from './hover';
 import { Indexer } from './indexing';
@@ -19,11 +20,14 @@ import { definition, prepareRename, references, rename } from './navigation';
 import { newRequirement } from './new-requirement';
 import { fileOf, Projects, uriOf } from './projects';
 import { DiffRequest, NewRequirementRequest, ReportRequest, ToolRequest } from './protocol';
+import type { DiffParams } from './protocol';
+import type { RoadmapDiff } from '../engine/diff';
 import { reportFor } from './report';
 import { runSafe } from './run-safe';
 import { ServerState } from './server-state';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { answerToolRequest } from './tools';
+import { isVirtualPath, nameByPath } from './virtual-files';
 
 export interface ServerOptions {
   /** Fixes the clock (YYYY-MM-DD) for tests; also INBOUND_TODAY in the environment. */
@@ -34,18 +38,45 @@ export interface ServerOptions {
   trusted?: boolean;
 }
 
-export function startServer(connection: Connection): void {
+/**
+ * What the server can do where it runs: on Node it reads the disk and git; in the browser it has
+ * neither, and the editor supplies the files (client-files.ts).
+ */
+export interface ServerHost {
+  /** The disk: files of folders on it are read from it. Without it, every file comes from the editor. */
+  disk?: FileAccess;
+  /** The roadmap diff, which needs git's rules for a revision's projects (lsp/diff.ts). */
+  diff?: (projects: Projects, params: DiffParams, log: (message: string) => void) => Promise<RoadmapDiff | null>;
+  /** Rule pages shipped beside the server, for a client that names no base for their links. */
+  ruleDocs?: () => ((code: string) => string) | undefined;
+  /** The environment's INBOUND_TODAY, where there is an environment. */
+  today?: string;
+}
+
+export function startServer(connection: Connection, host: ServerHost = {}): void {
   const log = (message: string) => connection.console.log(message);
   const state = new ServerState({
     reindex: (project) => void indexer.indexProject(project),
     removed: (project) => scheduler.flushProject(project),
   });
   const scheduler = new DiagnosticsScheduler(connection, state, () => indexer.busy, log);
-  const indexer = new Indexer(connection, state, {
-    log,
-    busyChanged: () => scheduler.sendStatus(),
-    filesChanged: (now) => (now ? scheduler.flush() : scheduler.schedule()),
-  });
+  const supplied = clientFiles(connection);
+  const { disk } = host;
+  const indexer = new Indexer(
+    connection,
+    state,
+    {
+      log,
+      busyChanged: () => scheduler.sendStatus(),
+      filesChanged: (now) => (now ? scheduler.flush() : scheduler.schedule()),
+    },
+    (path) => (disk && !isVirtualPath(path) ? disk : supplied),
+  );
+  /** A workspace folder's path; one the server cannot read itself is named by URI and supplied by the editor. */
+  const folderPath = (uri: string): string => {
+    if (!disk || !uri.startsWith('file:')) nameByPath(/^[a-z][a-z0-9+.-]*/i.exec(uri)?.[0] ?? 'file');
+    return fileOf(uri);
+  };
   const { documents } = state;
   // What the client announced: a feature it did not is never used (a request it does not know is an
   // error, and a registration the library refuses throws, which in onInitialized stopped indexing).
@@ -54,9 +85,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as ServerOptions;
-    const today = [options.today, process.env.INBOUND_TODAY].find((d): d is string => typeof d === 'string' && isIsoDate(d));
+    const today = [options.today, host.today].find((d): d is string => typeof d === 'string' && isIsoDate(d));
     const caps = params.capabilities;
-    startEditorExtras(connection, state, params);
+    startEditorExtras(connection, state, params, host.ruleDocs);
     const pull = !!caps.textDocument?.diagnostic;
     scheduler.options = {
       pull,
@@ -67,7 +98,7 @@ export function startServer(connection: Connection): void {
     watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!caps.workspace?.workspaceFolders;
     state.projects = new Projects(today, options.trusted !== false, (project) => indexer.limitRaised(project));
-    for (const folder of folders(params)) state.projects.add(fileOf(folder.uri));
+    for (const folder of folders(params)) state.projects.add(folderPath(folder.uri));
     log(`Inbound ${pull ? 'pull' : 'push'} diagnostics; folders: ${state.projects.all().map((p) => p.root ?? '(loose files)').join(', ')}`);
     return {
       capabilities: {
@@ -102,7 +133,7 @@ export function startServer(connection: Connection): void {
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) {
-          const root = fileOf(f.uri);
+          const root = folderPath(f.uri);
           const gone = state.projects.remove(root);
           if (!gone) continue;
           for (const file of gone.workspace.fileNames()) gone.workspace.deleteFile(file);
@@ -114,7 +145,7 @@ export function startServer(connection: Connection): void {
             if (state.projects.parentOf(nested) === state.projects.loose) state.removeNestedProject(nested, false);
           }
         }
-        for (const f of e.added) void indexer.indexProject(state.projects.add(fileOf(f.uri)));
+        for (const f of e.added) void indexer.indexProject(state.projects.add(folderPath(f.uri)));
         scheduler.schedule();
       });
     }
@@ -185,7 +216,8 @@ export function startServer(connection: Connection): void {
     ),
   );
 
-  connection.onRequest(DiffRequest, (params) => roadmapDiff(state.fresh(), params, log));
+  const { diff } = host;
+  if (diff) connection.onRequest(DiffRequest, (params) => diff(state.fresh(), params, log));
   connection.onRequest(
     ToolRequest,
     afterCloses((params) => runSafe(log, `tool ${params.name}`, { error: 'Inbound could not answer (its output channel says why).' }, () => answerToolRequest(state, params))),

@@ -7,26 +7,15 @@
  */
 import { existsSync, realpath, realpathSync, stat, statSync } from 'node:fs';
 import { realpath as realpathAsync } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { dirname, join, resolve } from 'node:path';
 import { glob, globSync } from 'tinyglobby';
 import type { GlobOptions } from 'tinyglobby';
-import { globLeavesFolder } from '../../../schemas/config';
 import type { Policy } from '../../../schemas/config';
-import { CONFIG_FILE_NAME } from '../engine/policy';
+import { CONFIG_FILE_NAME, configSelector, fileSelector, globPath, insideGlobs, isConfigFile, isInside, splitFound } from '../paths/project-globs';
 
-export { CONFIG_FILE_NAME };
-
-/** Whether `path` is `dir` or lies below it. */
-export function isInside(path: string, dir: string): boolean {
-  const r = relative(dir, path);
-  return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
-}
-
-/** A file named `inbound.config.yaml` is a project's config, never a requirement file. */
-export function isConfigFile(path: string): boolean {
-  return basename(path) === CONFIG_FILE_NAME;
-}
+// The arithmetic of boundaries (no file system) lives in paths/project-globs.ts, where the browser
+// build of the server finds it too; here it is re-exported for the CLI's modules.
+export { CONFIG_FILE_NAME, configSelector, fileSelector, globPath, insideGlobs, isConfigFile, isInside };
 
 /** The nearest `inbound.config.yaml` in `start` (a folder, or a file's folder) or a folder above it. */
 export function findConfig(start: string): string | undefined {
@@ -46,36 +35,6 @@ export function deepestRoot(path: string, roots: Iterable<string>): string | und
   let best: string | undefined;
   for (const root of roots) if (isInside(path, root) && (best === undefined || root.length > best.length)) best = root;
   return best;
-}
-
-/** A path relative to a project's folder, as globs see it: forward slashes. */
-export function globPath(root: string, file: string): string {
-  return relative(root, file).split(sep).join('/');
-}
-
-/**
- * A project's globs without those that leave its folder (`../x`, an absolute path, `**\/../..`):
- * a project is its folder and what lies below it, in the editor and the CLI alike. The config shows
- * such a glob as a finding (schemas/config.ts), and the default globs apply; this holds the line for
- * any policy, whatever its origin. An ignore glob that leaves is dropped too: it ignores nothing
- * here, and a search would otherwise start from the folder it names.
- */
-export function insideGlobs(globs: readonly string[]): string[] {
-  return globs.filter((g) => !globLeavesFolder(g));
-}
-
-/** Whether a policy's globs take a file (given relative to the project's folder, see `globPath`). */
-export function fileSelector(policy: Pick<Policy, 'files' | 'ignore'>): (path: string) => boolean {
-  const take = picomatch(insideGlobs(policy.files), { dot: false });
-  const skip = picomatch(insideGlobs(policy.ignore), { dot: true });
-  return (path) => take(path) && !skip(path);
-}
-
-/** Whether a search from a project's folder finds this (relative) path as a deeper project's config. */
-export function configSelector(policy: Pick<Policy, 'ignore'>): (path: string) => boolean {
-  const take = picomatch(`**/${CONFIG_FILE_NAME}`, { dot: false });
-  const skip = picomatch(insideGlobs(policy.ignore), { dot: true });
-  return (path) => take(path) && !skip(path);
 }
 
 export interface ProjectScan {
@@ -173,7 +132,7 @@ export function scanProjectSync(root: string, policy: Pick<Policy, 'files' | 'ig
   const { patterns, options: globOptions } = crawl(root, realpathSync.native(root), policy, nested, outside);
   // Without any glob of its own left, a project has no files (tinyglobby would find everything).
   const found = patterns.length ? globSync(patterns, globOptions) : [];
-  return split(root, policy, found, nested, outside);
+  return splitFound(root, policy, found, nested, outside);
 }
 
 export async function scanProject(root: string, policy: Pick<Policy, 'files' | 'ignore'>, options: ScanOptions = {}): Promise<ProjectScan> {
@@ -182,39 +141,6 @@ export async function scanProject(root: string, policy: Pick<Policy, 'files' | '
   // The language server's search: nothing in it blocks the event loop, the folder's real path neither.
   const { patterns, options: globOptions } = crawl(root, await realpathAsync(root), policy, nested, outside);
   const found = patterns.length ? await glob(patterns, globOptions) : [];
-  return split(root, policy, found, nested, outside);
+  return splitFound(root, policy, found, nested, outside);
 }
 
-/**
- * Every match that is not named like a config matched one of the policy's own globs (the config
- * pattern matches nothing else), so no second matching is needed to tell them apart.
- */
-function split(root: string, policy: Pick<Policy, 'files' | 'ignore'>, found: string[], nested: boolean, linksOut: string[]): ProjectScan {
-  const configs = new Set<string>();
-  const candidates: string[] = [];
-  const ignored = picomatch(insideGlobs(policy.ignore), { dot: true });
-  for (const f of found) {
-    const file = resolve(f);
-    if (isConfigFile(file)) {
-      if (nested && dirname(file) !== root) configs.add(dirname(file));
-      continue;
-    }
-    if (isInside(file, root) && ignored(globPath(root, file))) continue;
-    candidates.push(file);
-  }
-  const files = configs.size ? candidates.filter((f) => !inDeeper(f, root, configs)) : candidates;
-  const outermost = [...configs].filter((dir) => !inDeeper(dir, root, configs));
-  // The links out that the globs would have taken as requirement files (a link named like a config
-  // below is not one of them, nor is one in a deeper project: that project names it).
-  const selects = fileSelector(policy);
-  const outside = linksOut.filter((f) => isInside(f, root) && !isConfigFile(f) && selects(globPath(root, f)) && !(configs.size && inDeeper(f, root, configs)));
-  return { files: files.sort(), nested: outermost.sort(), outside: [...new Set(outside)].sort() };
-}
-
-/** Whether a folder between the file and the project's root holds a config of its own. */
-function inDeeper(file: string, root: string, deeper: ReadonlySet<string>): boolean {
-  for (let dir = dirname(file); dir.length > root.length && isInside(dir, root); dir = dirname(dir)) {
-    if (deeper.has(dir)) return true;
-  }
-  return false;
-}
