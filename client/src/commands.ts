@@ -1,6 +1,6 @@
 /** The command palette: restart the server, scaffold a requirement, show the log. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { NewRequirementRequest } from '../../server/src/lsp/protocol';
 import { isNewAreaArgs, newArea } from './first-requirement';
 import type { NewAreaArgs } from './first-requirement';
@@ -26,7 +26,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
       return;
     }
     output.appendLine('Restarting the Inbound server…');
-    await c.restart();
+    await restart(c);
   });
 
   register('inbound.showOutput', () => output.show(true));
@@ -100,4 +100,10 @@ async function addRequirement(server: Server, uri: vscode.Uri): Promise<vscode.U
   editor.selection = new vscode.Selection(at, at);
   editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return uri;
+}
+
+/** Stops the server and starts it again: what the Node client's `restart()` does, for both clients. */
+export async function restart(c: LanguageClient): Promise<void> {
+  await c.stop();
+  await c.start();
 }

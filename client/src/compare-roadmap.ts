@@ -5,9 +5,9 @@
  * here); the language server builds the base from them with the same engine and compares; the diff
  * is shown in a webview in the report's style, where a click on a requirement opens it.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { randomBase64url } from './random';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { RoadmapDiff } from '../../server/src/engine/diff';
 import { DiffRequest } from '../../server/src/lsp/protocol';
 import { isOpenMessage } from '../../server/src/report';
@@ -254,7 +254,7 @@ class DiffPanel {
     this.panel.title = diffTitle(this.diff);
     this.panel.webview.html = renderDiffHtml(this.diff, {
       target: 'webview',
-      nonce: randomBytes(18).toString('base64url'),
+      nonce: randomBase64url(18),
       cspSource: this.panel.webview.cspSource,
     });
   }

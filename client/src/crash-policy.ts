@@ -4,8 +4,8 @@
  * that says what to do.
  */
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction } from 'vscode-languageclient/node';
-import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction } from 'vscode-languageclient';
+import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient';
 
 const WINDOW_MS = 3 * 60_000;
 const MAX_CRASHES = 5;

@@ -1,13 +1,13 @@
 /**
  * The VS Code extension: starts the bundled language server and adds what only an editor has — the
  * status bar, the language status item, the commands, the settings, the walkthrough, the rule pages.
- * Everything Inbound knows comes from the server.
+ * Everything Inbound knows comes from the server. The same in both of VS Code's extension hosts:
+ * node-extension.ts starts the server as a Node process, browser-extension.ts in a web worker.
  */
 import * as vscode from 'vscode';
-import { CodeLensRequest, LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
+import { CodeLensRequest } from 'vscode-languageclient';
+import type { BaseLanguageClient as LanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { registerCommands, restart } from './commands';
 import { registerCompareRoadmap } from './compare-roadmap';
 import type { Server } from './commands';
 import { CrashPolicy } from './crash-policy';
@@ -16,6 +16,7 @@ import { registerLanguageModelTools } from './lm-tools';
 import type { ShownStatus } from './language-status';
 import { registerRuleDocs, ruleDocsBase } from './rule-docs';
 import { lastStatus, onStatus, startStatusBar } from './status-bar';
+import { supplyFiles } from './supplied-files';
 import { registerWalkthrough } from './walkthrough';
 import { offerSchemasToYamlExtension } from './yaml-schemas';
 
@@ -40,15 +41,18 @@ export interface InboundApi {
   languageModelTool(name: string): vscode.LanguageModelTool<object> | undefined;
 }
 
+/** Starts the language server where the extension runs, as a client with these options. */
+export type LaunchServer = (context: vscode.ExtensionContext, options: LanguageClientOptions) => LanguageClient | Promise<LanguageClient>;
+
 const REQUIREMENT_FILE = /\.req\.ya?ml$|(^|[\\/])inbound\.config\.yaml$/;
 
-export async function activate(context: vscode.ExtensionContext): Promise<InboundApi> {
+export async function activate(context: vscode.ExtensionContext, launch: LaunchServer): Promise<InboundApi> {
   const output = vscode.window.createOutputChannel('Inbound', { log: true });
   context.subscriptions.push(output);
   crashPolicy = new CrashPolicy(output);
   const server: Server = {
     client: () => client,
-    start: () => (starting ??= start(context, output, languageStatus)),
+    start: () => (starting ??= start(context, launch, output, languageStatus)),
   };
   const languageStatus = new LanguageStatus(server, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', 'README.md'));
   context.subscriptions.push(languageStatus);
@@ -88,12 +92,7 @@ async function hasRequirementFiles(): Promise<boolean> {
   return found.length > 0;
 }
 
-async function start(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, languageStatus: LanguageStatus): Promise<LanguageClient> {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
-  };
+async function start(context: vscode.ExtensionContext, launch: LaunchServer, output: vscode.LogOutputChannel, languageStatus: LanguageStatus): Promise<LanguageClient> {
   const clientOptions: LanguageClientOptions = {
     // Every YAML document: the server knows which are requirement files (the config's globs decide).
     documentSelector: [{ language: 'yaml' }],
@@ -113,8 +112,10 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
     // A crashed server is restarted; the user hears of it once, not on every restart.
     errorHandler: crashPolicy,
   };
-  const started = new LanguageClient('inbound', 'Inbound', serverOptions, clientOptions);
+  const started = await launch(context, clientOptions);
   client = started;
+  // Files the server cannot read itself (the browser, a virtual workspace) it asks the editor for.
+  context.subscriptions.push(...supplyFiles(started));
   context.subscriptions.push(startStatusBar(started));
   context.subscriptions.push({ dispose: () => void client?.stop() });
   languageStatus.follow(started);
@@ -123,7 +124,7 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
   await started.start();
   context.subscriptions.push(
     // Trust lets the server run the workspace's own id-pattern: start it again with it.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void (client && restart(client))),
   );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -5,8 +5,8 @@
  * own config". The server decides which files it checks, so the item asks it (inbound/fileStatus).
  */
 import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FileStatusRequest } from '../../server/src/lsp/protocol';
 import type { FileStatus } from '../../server/src/lsp/protocol';
 import type { Server } from './commands';

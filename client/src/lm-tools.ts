@@ -6,7 +6,7 @@
  * through the editor's own API, as a quick fix does: undo works and nothing is saved behind their back.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ToolRequest } from '../../server/src/lsp/protocol';
 import type { ToolPlan, ToolResponse } from '../../server/src/lsp/protocol';
 

@@ -3,9 +3,9 @@
  * theme, refreshed as files change; a click on a requirement opens it at its line. Exports are
  * written from the same model.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { randomBase64url, randomHex } from './random';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ReportRequest } from '../../server/src/lsp/protocol';
 import { formatFromFileName, isOpenMessage, isViewMessage, renderReport, renderReportHtml, VIEW_HEADING } from '../../server/src/report';
 import type { Report, ReportView } from '../../server/src/report';
@@ -72,7 +72,7 @@ export class ReportPanel {
     this.report = report;
     this.panel.webview.html = renderReportHtml(report, {
       target: 'webview',
-      nonce: randomBytes(18).toString('base64url'),
+      nonce: randomBase64url(18),
       cspSource: this.panel.webview.cspSource,
       view: this.view,
     });
@@ -146,7 +146,7 @@ export async function saveReport(target: vscode.Uri, bytes: Uint8Array): Promise
     );
     return false;
   }
-  const temp = target.with({ path: `${target.path}.${randomBytes(16).toString('hex')}.tmp` });
+  const temp = target.with({ path: `${target.path}.${randomHex(16)}.tmp` });
   await vscode.workspace.fs.writeFile(temp, bytes);
   try {
     await vscode.workspace.fs.rename(temp, target, { overwrite: true });

@@ -1,6 +1,6 @@
 /** The workspace's roadmap readiness at a glance, in the status bar. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { StatusNotification } from '../../server/src/lsp/protocol';
 import type { WorkspaceStatus } from '../../server/src/lsp/protocol';
 import { roadmapDetail, roadmapHeadline, unreadSummary } from '../../server/src/report/words';

@@ -2,7 +2,6 @@
  * Offers Inbound's JSON Schemas to the Red Hat YAML extension — only when the setting asks for it,
  * because with both on, every schema problem shows twice (once from each).
  */
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 
 const SCHEME = 'inbound-schema';
@@ -28,7 +27,11 @@ export async function offerSchemasToYamlExtension(context: vscode.ExtensionConte
         if (/(^|\/)inbound\.config\.yaml$/.test(resource)) return `${SCHEME}://schemas/config.schema.json`;
         return undefined;
       },
-      (uri) => readFile(context.asAbsolutePath(`schemas/${vscode.Uri.parse(uri).path.replace(/^\//, '')}`), 'utf8'),
+      // Through VS Code's file system: the extension's folder is not on a local disk in the browser.
+      async (uri) => {
+        const file = vscode.Uri.joinPath(context.extensionUri, 'schemas', vscode.Uri.parse(uri).path.replace(/^\//, ''));
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      },
     );
   } catch {
     // The YAML extension is optional; without its API there is nothing to offer.

@@ -7,7 +7,7 @@
 import { basename, relative, sep } from 'node:path';
 import { ADD_EVIDENCE, afterEdit, answerTool, planTool, ToolError } from '../tools';
 import type { ScopeProject, ToolScope } from '../tools';
-import { isInside } from '../node/project-tree';
+import { isInside } from '../paths/project-globs';
 import type { Projects } from './projects';
 import { uriOf } from './projects';
 import type { ToolParams, ToolResponse } from './protocol';
