@@ -1,5 +1,6 @@
 /**
- * The .vsix holds only what runs: the bundled extension and server (no source maps), the JSON
+ * The .vsix holds only what runs: the bundled extension and server, for Node and for the browser
+ * (no source maps), the JSON
  * Schemas, the manifest, the icon, the README and CHANGELOG, the walkthrough's pages and the rule
  * pages a finding's code opens. `vsce ls` lists what `npm run package` would put in it.
  */
@@ -24,6 +25,8 @@ describe('the extension package', () => {
       'README.md',
       'dist/extension.js',
       'dist/server.js',
+      'dist/web/extension.js',
+      'dist/web/server.js',
       'docs/rules/README.md',
       ...RULE_CODES.map((code) => `docs/rules/${code}.md`),
       'images/icon.png',
@@ -109,5 +112,13 @@ describe('the extension package', () => {
     }
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
+  });
+
+  it('runs in VS Code for the Web too: a browser entry, either extension host, git-only commands hidden there', () => {
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.browser, './dist/web/extension.js');
+    assert.deepEqual(pkg.extensionKind, ['workspace', 'ui']);
+    const compare = pkg.contributes.menus.commandPalette.find((m: { command: string }) => m.command === 'inbound.compareRoadmap');
+    assert.match(compare.when, /!inbound\.browser/);
   });
 });
