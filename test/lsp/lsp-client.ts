@@ -70,6 +70,8 @@ export interface StartOptions {
   rootAs?: 'workspaceFolders' | 'rootUri' | 'rootPath';
   /** More initialization options, beside the clock, the delay and trust (e.g. an editor's `ruleDocs`). */
   initializationOptions?: Record<string, unknown>;
+  /** Workspace folders by URI instead of paths: folders with no path on disk (a virtual file system). */
+  folderUris?: string[];
 }
 
 export class LspClient {
@@ -148,9 +150,10 @@ export class LspClient {
     const rootAs = options.rootAs ?? 'workspaceFolders';
     client.result = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: rootAs === 'rootPath' ? null : uri(root),
+      rootUri: rootAs === 'rootPath' ? null : (options.folderUris?.[0] ?? uri(root)),
       ...(rootAs === 'rootPath' ? { rootPath: root } : {}),
-      workspaceFolders: rootAs === 'workspaceFolders' ? (options.folders ?? [root]).map((f, i) => ({ uri: uri(f), name: `folder ${i + 1}` })) : null,
+      workspaceFolders:
+        rootAs === 'workspaceFolders' ? (options.folderUris ?? (options.folders ?? [root]).map(uri)).map((u, i) => ({ uri: u, name: `folder ${i + 1}` })) : null,
       capabilities,
       initializationOptions: { today: TODAY, debounceMs: options.debounceMs ?? 0, trusted: options.trusted ?? true, ...options.initializationOptions },
     });
