@@ -3,7 +3,8 @@
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { chmodSync, existsSync, readFileSync, mkdirSync } from 'node:fs';
-import { BUNDLE_OPTIONS } from './bundle-options.mjs';
+import { gzipSync } from 'node:zlib';
+import { BROWSER_ALIAS, BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -49,7 +50,7 @@ const browser = {
   sourcemap: !production,
   minify: production,
   define: { INBOUND_VERSION: JSON.stringify(pkg.version) },
-  alias: { ...BUNDLE_OPTIONS.alias, 'node:path': './scripts/browser-path.mjs' },
+  alias: BROWSER_ALIAS,
   plugins: [noNodeModules],
 };
 const browserEntries = [
@@ -66,3 +67,13 @@ await Promise.all([
 // The `inbound` binary runs as a program (`npx inbound`, a shebang): esbuild writes it without the
 // executable bit, and npm sets that bit only when it links an installed package.
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+
+// What the extension weighs, where it runs: `npm run package` shows it for every release.
+if (production) {
+  const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
+  console.log('bundle sizes (minified, and gzipped as they travel to a browser):');
+  for (const file of ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js'].filter((f) => existsSync(f))) {
+    const bytes = readFileSync(file);
+    console.log(`  ${file.padEnd(22)} ${kb(bytes.length).padStart(8)} ${kb(gzipSync(bytes).length).padStart(8)}`);
+  }
+}

@@ -13,3 +13,14 @@ export const BUNDLE_OPTIONS = {
   // a module object, and parsing measured 10–15% slower.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
+
+/**
+ * What the browser bundles (VS Code for the Web, and the suite run there) take instead: POSIX paths
+ * for `node:path`; csv-stringify's own browser build, which brings the Buffer its Node build finds
+ * as a global (the report's CSV export).
+ */
+export const BROWSER_ALIAS = {
+  ...BUNDLE_OPTIONS.alias,
+  'node:path': './scripts/browser-path.mjs',
+  'csv-stringify/sync': 'csv-stringify/browser/esm/sync',
+};
