@@ -2,7 +2,8 @@
 // The whole end-to-end run, as npm run test:e2e and npm test start it:
 //   1. install code-server into .vscode-e2e/ (setup.mjs; a fraction of a second once installed),
 //   2. package the extension (npm run package: inbound.vsix), bundle the suite (test/vscode/build.mjs),
-//   3. the extension-host suite in code-server with the extension installed from inbound.vsix,
+//   3. the extension-host suite in code-server with the extension installed from inbound.vsix, in
+//      VS Code's Node extension host and again in the web worker extension host (VS Code for the Web),
 //   4. the UI tests in the browser: the examples (ui.test.mjs), and a first run in an empty folder
 //      (first-run.test.mjs).
 // Steps 3 and 4 run with loopback as the only network where the machine allows (lib/offline.mjs).
@@ -39,8 +40,8 @@ function unavailable(reason) {
 }
 
 /** Runs a command in the project folder; quiet ones show their output only when they fail. */
-function run(command, args, { quiet = false } = {}) {
-  const r = spawnSync(command, args, { cwd: ROOT, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+function run(command, args, { quiet = false, env } = {}) {
+  const r = spawnSync(command, args, { cwd: ROOT, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8', env: env && { ...process.env, ...env } });
   if (quiet && r.status !== 0) process.stderr.write(`${r.stdout}${r.stderr}`);
   return r.status ?? 1;
 }
@@ -111,12 +112,14 @@ if (timed('package', () => run('npm', ['run', 'package'], { quiet: true })) !== 
 if (timed('bundle suite', () => run(process.execPath, ['test/vscode/build.mjs'])) !== 0) process.exit(1);
 
 if (!canIsolate()) console.log('(no network namespace here: the tests run with the network the machine has)');
-const suite = timed('suite', () => run(...loopbackOnly(process.execPath, ['test/e2e/suite.mjs'])));
+const suiteIn = (host) => run(...loopbackOnly(process.execPath, ['test/e2e/suite.mjs']), { env: { INBOUND_SUITE_HOSTS: host } });
+const suite = timed('suite (Node host)', () => suiteIn('node'));
+const webSuite = timed('suite (web worker host)', () => suiteIn('web'));
 const ui = timed('ui test', () => run(...loopbackOnly(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/ui.test.mjs'])));
 const firstRun = timed('first-run ui test', () => run(...loopbackOnly(process.execPath, ['--test', '--test-reporter=spec', 'test/e2e/first-run.test.mjs'])));
 
 const verdict = (code) => (code === 0 ? 'passed' : 'FAILED');
 console.log(
-  `\nEnd-to-end: suite ${verdict(suite)}, UI test ${verdict(ui)}, first-run UI test ${verdict(firstRun)} (${times.join(', ')}); screenshots in test-artifacts/`,
+  `\nEnd-to-end: suite ${verdict(suite)} (Node host), ${verdict(webSuite)} (web worker host), UI test ${verdict(ui)}, first-run UI test ${verdict(firstRun)} (${times.join(', ')}); screenshots in test-artifacts/`,
 );
-process.exit(suite || ui || firstRun);
+process.exit(suite || webSuite || ui || firstRun);

@@ -27,10 +27,12 @@ const NOISE = [
  * Installs the .vsix in a fresh code-server, opens `folder` with the installed extension as the
  * extension under development and `tests` as its tests module, and resolves to the exit code the
  * extension host reports: 0 when run() resolved. Options: runDir, vsix, extensionId, tests, folder,
- * env, timeoutMs, screenshot.
+ * env, settings (the profile's), timeoutMs, screenshot. With `testsInExtension`, the tests module is
+ * copied into the installed extension's folder first: the web worker extension host loads it only
+ * from there (it fetches the file, and serves only extensions' own files).
  */
-export async function runExtensionTests({ runDir, vsix, extensionId, tests, folder, env, timeoutMs = 10 * 60_000, screenshot }) {
-  const server = await startCodeServer({ runDir, vsix: [vsix], env });
+export async function runExtensionTests({ runDir, vsix, extensionId, tests, testsInExtension = false, folder, env, settings, timeoutMs = 10 * 60_000, screenshot }) {
+  const server = await startCodeServer({ runDir, vsix: [vsix], env, settings });
   const workbenchLog = fs.createWriteStream(path.join(runDir, 'workbench.log'));
   let browser;
   try {
@@ -47,9 +49,16 @@ export async function runExtensionTests({ runDir, vsix, extensionId, tests, fold
     page.on('pageerror', (e) => workbenchLog.write(`[pageerror] ${e.stack ?? e}\n`));
     // The extension as the .vsix installed it is the one under development, so the tests exercise
     // exactly what a user gets from the package.
+    const installed = server.installedExtension(extensionId);
+    let testsPath = tests;
+    if (testsInExtension) {
+      testsPath = path.join(installed, 'test-suite', path.basename(tests));
+      fs.mkdirSync(path.dirname(testsPath), { recursive: true });
+      fs.copyFileSync(tests, testsPath);
+    }
     const payload = [
-      ['extensionDevelopmentPath', remoteUri(server, server.installedExtension(extensionId))],
-      ['extensionTestsPath', remoteUri(server, tests)],
+      ['extensionDevelopmentPath', remoteUri(server, installed)],
+      ['extensionTestsPath', remoteUri(server, testsPath)],
     ];
     await openWorkbench(page, server, { folder, payload });
     let timer;

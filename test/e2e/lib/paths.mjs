@@ -27,3 +27,5 @@ export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 export const VSIX = path.join(ROOT, 'inbound.vsix');
 /** The mocha suite that runs inside the extension host, bundled by test/vscode/build.mjs. */
 export const SUITE = path.join(ROOT, 'out', 'vscode', 'suite', 'index.js');
+/** The same suite for the web worker extension host, in one file (test/vscode/build.mjs). */
+export const WEB_SUITE = path.join(ROOT, 'out', 'vscode', 'web', 'suite.js');

@@ -9,11 +9,11 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { saveReport } from '../../../client/src/report-panel';
-import { uri } from './helpers';
+import { describeOnNode, uri } from './helpers';
 
 const REPORT = new TextEncoder().encode('<!doctype html><title>report</title>\n');
 
-describe('Export Report… and symbolic links', function () {
+describeOnNode("it makes symbolic links with Node's file system, which the web worker host does not have", 'Export Report… and symbolic links', function () {
   if (process.platform === 'win32') return;
   let outside = '';
   before(() => {

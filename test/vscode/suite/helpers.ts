@@ -5,6 +5,28 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
+/**
+ * The extension host this bundle of the suite is for (test/vscode/build.mjs): VS Code's Node one,
+ * or the web worker one of VS Code for the Web. host.test.ts checks that it really runs there.
+ */
+export const HOST: 'node' | 'web' = INBOUND_TEST_HOST;
+declare const INBOUND_TEST_HOST: 'node' | 'web';
+
+/** The tests the web worker host leaves out, each with why; its runner lists them. */
+export const nodeOnly: string[] = [];
+
+/** A test that needs the extension on Node: in the web worker host it is listed with the reason instead. */
+export function itOnNode(reason: string, title: string, fn: Mocha.AsyncFunc): void {
+  if (HOST === 'node') it(title, fn);
+  else nodeOnly.push(`${title}: ${reason}`);
+}
+
+/** A group of tests that need the extension on Node (see `itOnNode`). */
+export function describeOnNode(reason: string, title: string, fn: (this: Mocha.Suite) => void): void {
+  if (HOST === 'node') describe(title, fn);
+  else nodeOnly.push(`${title} (the whole group): ${reason}`);
+}
+
 /** How long anything the server does may take, cold start and workspace indexing included. */
 export const TIMEOUT = 30_000;
 

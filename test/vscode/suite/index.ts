@@ -6,24 +6,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
-
-/**
- * The order the files run in: read-only checks of the examples first, then the tests that edit,
- * create and delete files (each puts back what it changed), the server restart last.
- */
-const ORDER = ['diagnostics', 'language', 'quick-fixes', 'files', 'config', 'commands', 'reports'];
+import { countTests, inOrder } from './order';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, slow: 5_000 });
   // INBOUND_SUITE_GREP=… runs only the matching tests, for a quicker round while writing them.
   if (process.env.INBOUND_SUITE_GREP) mocha.grep(process.env.INBOUND_SUITE_GREP);
-  const rank = (file: string) => {
-    const i = ORDER.indexOf(file.replace(/\.test\.js$/, ''));
-    return i < 0 ? ORDER.length : i;
-  };
-  const files = readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js'))
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const files = inOrder(readdirSync(__dirname).filter((f) => f.endsWith('.test.js')));
   for (const f of files) mocha.addFile(join(__dirname, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
@@ -37,8 +26,4 @@ export function run(): Promise<void> {
       else resolve();
     });
   });
-}
-
-function countTests(suite: Mocha.Suite): number {
-  return suite.tests.length + suite.suites.reduce((n, s) => n + countTests(s), 0);
 }

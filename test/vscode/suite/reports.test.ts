@@ -38,7 +38,11 @@ describe('Reports', () => {
 
   it('Inbound: Show Roadmap Readiness opens the report in a webview', async () => {
     await vscode.commands.executeCommand('inbound.showReadiness');
-    const tab = await until("a webview tab 'Roadmap readiness'", () => webviewTab('Roadmap readiness'), { events: [tabsChange] });
+    // Opened, then made active: two changes of the tabs, which the web worker host can report apart.
+    const tab = await until("the active webview tab 'Roadmap readiness'", () => {
+      const found = webviewTab('Roadmap readiness');
+      return found?.isActive ? found : undefined;
+    }, { events: [tabsChange], seen: () => JSON.stringify(webviewTab('Roadmap readiness')?.isActive) });
     assert.equal(tab.isActive, true);
   });
 
