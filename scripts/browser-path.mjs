@@ -19,7 +19,9 @@ export function normalize(p) {
     } else out.push(part);
   }
   const joined = out.join('/');
-  return absolute ? `/${joined}` : joined || '.';
+  const path = absolute ? `/${joined}` : joined || '.';
+  // As Node's: a trailing slash stays (it says the path is a folder).
+  return p.endsWith('/') && !path.endsWith('/') ? `${path}/` : path;
 }
 
 export function join(...parts) {
@@ -31,7 +33,9 @@ export function join(...parts) {
 export function resolve(...parts) {
   let path = '';
   for (let i = parts.length - 1; i >= 0 && !isAbsolute(path); i--) path = parts[i] + (path ? `/${path}` : '');
-  return normalize(isAbsolute(path) ? path : `/${path}`);
+  // As Node's: a resolved path has no trailing slash (but the root).
+  const resolved = normalize(isAbsolute(path) ? path : `/${path}`);
+  return resolved.length > 1 ? resolved.replace(/\/+$/, '') : resolved;
 }
 
 export function dirname(p) {
