@@ -115,7 +115,7 @@ async function start(context: vscode.ExtensionContext, launch: LaunchServer, out
   const started = await launch(context, clientOptions);
   client = started;
   // Files the server cannot read itself (the browser, a virtual workspace) it asks the editor for.
-  context.subscriptions.push(...supplyFiles(started));
+  supplyFiles(started, context.subscriptions);
   context.subscriptions.push(startStatusBar(started));
   context.subscriptions.push({ dispose: () => void client?.stop() });
   languageStatus.follow(started);

@@ -5,8 +5,9 @@
 
 /** `bytes` random bytes as base64url: a script nonce for a webview's content security policy. */
 export function randomBase64url(bytes: number): string {
-  const random = globalThis.crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...random)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  let binary = '';
+  for (const byte of globalThis.crypto.getRandomValues(new Uint8Array(bytes))) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** `bytes` random bytes as hex: a temporary file's name no one can guess. */

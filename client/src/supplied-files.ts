@@ -10,8 +10,8 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FindFilesRequest, ReadFileRequest } from '../../server/src/lsp/protocol';
 import type { FindFilesParams, ReadFileParams, ReadFileResult } from '../../server/src/lsp/protocol';
 
-export function supplyFiles(client: BaseLanguageClient): vscode.Disposable[] {
-  return [client.onRequest(FindFilesRequest, findFiles), client.onRequest(ReadFileRequest, readFile)];
+export function supplyFiles(client: BaseLanguageClient, subscriptions: vscode.Disposable[]): void {
+  subscriptions.push(client.onRequest(FindFilesRequest, findFiles), client.onRequest(ReadFileRequest, readFile));
 }
 
 async function findFiles({ folder, include, exclude }: FindFilesParams): Promise<string[]> {
