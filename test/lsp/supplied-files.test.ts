@@ -12,7 +12,9 @@ import { after, before, describe, it } from 'node:test';
 import picomatch from 'picomatch';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { decode as decodeInBrowser } from '../../client/src/file-bytes';
 import { main } from '../../server/src/cli/main';
+import { decode as decodeOnDisk } from '../../server/src/node/read-text';
 import type { FindFilesParams, ReadFileParams, ReadFileResult } from '../../server/src/lsp/protocol';
 import { LspClient, REPO, TODAY } from './lsp-client';
 
@@ -105,3 +107,30 @@ describe('files supplied by the editor (a virtual workspace)', () => {
     await client.diagnostics(referrer, (d) => JSON.stringify(brief(d)) === JSON.stringify(before));
   });
 });
+
+describe('the bytes of a supplied file, decoded in the browser as the disk reader decodes them', () => {
+  const utf8 = (s: string) => [...new TextEncoder().encode(s)];
+  const utf16le = (s: string) => [0xff, 0xfe, ...[...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])];
+  const cases: [string, number[]][] = [
+    ['UTF-8', utf8('area: Zahlung über Rechnung\nrequirements: []\n')],
+    ['UTF-8 with its byte order mark', [0xef, 0xbb, 0xbf, ...utf8('area: x\n')]],
+    ['UTF-16 little-endian', utf16le('area: x\r\n')],
+    ['Latin-1 bytes in UTF-8 text', [...utf8('area: '), 0xfc, 0xe9, ...utf8('ber\nx: ü\n')]],
+    ['a bad byte after a multi-byte character', [...utf8('a: é'), 0xff, ...utf8('\n')]],
+    ['a character cut short before a good one', [...utf8('a: '), 0xe2, 0x82, ...utf8('b\n')]],
+    ['a bad byte first', [0x80, ...utf8('a: 1\n')]],
+    ['empty', []],
+  ];
+  for (const [name, bytes] of cases) {
+    it(name, () => {
+      const data = new Uint8Array(bytes);
+      assert.deepEqual(decodeInBrowser(data), diskText(data));
+    });
+  }
+});
+
+/** What the Node reader says, in the shape the editor sends (no `source` when there is nothing to say). */
+function diskText(bytes: Uint8Array): ReadFileResult {
+  const { text, encoding } = decodeOnDisk(bytes);
+  return encoding ? { text, source: { encoding } } : { text };
+}
