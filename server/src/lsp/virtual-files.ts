@@ -24,8 +24,9 @@ export function virtualPath(uri: string): string | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1];
   if (!scheme || !schemes.has(scheme.toLowerCase())) return undefined;
   const parsed = URI.parse(uri);
-  const path = parsed.path.startsWith('/') ? parsed.path : `/${parsed.path}`;
-  return `/${parsed.scheme}:${parsed.authority}${path === '/' ? '' : path}`;
+  // A folder's URI may end in a slash; its path must not, or it would not be the folder of its files.
+  const path = `/${parsed.path}`.replace(/\/+/g, '/').replace(/\/$/, '');
+  return `/${parsed.scheme}:${parsed.authority}${path}`;
 }
 
 const VIRTUAL = /^[\\/]([a-z][a-z0-9+.-]*):([^\\/]*)(.*)$/i;
