@@ -30,7 +30,7 @@ export function run(): Promise<void> {
     const runner = (globalThis as unknown as { Mocha: typeof MochaType }).Mocha.prototype.run.call(mocha, (failures: number) => {
       const passed = runner.stats?.passes ?? 0;
       const held = countTests(mocha.suite);
-      console.log(`extension tests (web worker host): ${passed} passed, ${failures} failed, of ${held} in the suite; ${nodeOnly.length} Node-only left out`);
+      console.log(`extension tests (web worker host): ${passed} passed, ${failures} failed, of ${held} in the suite; ${nodeOnly.length} Node-only tests and groups left out (listed above)`);
       if (failures) reject(new Error(`${failures} extension test${failures === 1 ? '' : 's'} failed`));
       else if (!INBOUND_SUITE_GREP && passed < held) reject(new Error(`only ${passed} of the suite's ${held} tests passed`));
       else resolve();
