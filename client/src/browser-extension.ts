@@ -2,7 +2,7 @@
  * The extension in VS Code for the Web (github.dev, vscode.dev, and wherever VS Code runs extensions
  * in a browser's web worker): the language server runs in a worker of its own, so checking never
  * holds up the thread every web extension shares, and it has no disk: the editor supplies the files
- * (supplied-files.ts). What needs git (Compare Roadmap) is hidden here (`inbound.browser`).
+ * (supplied-files.ts). What needs git (Compare Roadmap) is not offered here (see node-extension.ts).
  */
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
@@ -14,7 +14,6 @@ import type { InboundApi } from './extension';
 let server: { worker: Worker; url: string } | undefined;
 
 export function activate(context: vscode.ExtensionContext): Promise<InboundApi> {
-  void vscode.commands.executeCommand('setContext', 'inbound.browser', true);
   context.subscriptions.push({ dispose: stopWorker });
   return activateInbound(context, (ctx, options) => new LanguageClient('inbound', 'Inbound', () => startWorker(ctx), withClock(options)));
 }
