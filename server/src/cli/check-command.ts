@@ -3,6 +3,8 @@ import { CONFIG_FILE_NAME, isIsoDate } from '../engine';
 import { loadProjects } from '../node/load-projects';
 import type { EmptyPath } from '../node/load-projects';
 import { UsageError } from '../node/usage-error';
+import { openCache, saveCache } from './cache-option';
+import type { CacheOptions } from './cache-option';
 import type { CliIo } from './io';
 import { counts, toCheckResult } from './check-result';
 import { formatGithub } from './formats/github';
@@ -12,7 +14,7 @@ import { formatStylish } from './formats/stylish';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
-export interface CheckOptions {
+export interface CheckOptions extends CacheOptions {
   paths: string[];
   format: string;
   config?: string;
@@ -32,14 +34,17 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError('--max-warnings takes a whole number, e.g. --max-warnings 0');
     maxWarnings = Number(options.maxWarnings);
   }
+  const cache = openCache(options, io);
   const { projects, problems, empty } = loadProjects({
     paths: options.paths,
     config: options.config,
     today,
     cwd: io.cwd,
     onProgress: io.progress,
+    store: cache,
   });
   io.progress?.(0, 0);
+  saveCache(cache, io);
   const result = toCheckResult(projects, io.cwd);
   // Paths that found nothing fail, with the reason on stderr; "no problems" would contradict it.
   const nothing = options.allowEmpty ? [] : empty;

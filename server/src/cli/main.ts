@@ -4,12 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../node/usage-error';
+import { CACHE_ARGS } from './cache-option';
 import { runCheck } from './check-command';
 import type { CliIo } from './io';
 
 export const USAGE = `Usage:
-  inbound check [paths…] [--format stylish|json|sarif|github] [--config F] [--today YYYY-MM-DD] [--max-warnings N] [--allow-empty]
-  inbound report [paths…] [--format md|html|csv|json] [--out F] [--config F] [--today YYYY-MM-DD]
+  inbound check [paths…] [--format stylish|json|sarif|github] [--config F] [--today YYYY-MM-DD] [--max-warnings N] [--allow-empty] [--cache] [--cache-location F]
+  inbound report [paths…] [--format md|html|csv|json] [--out F] [--config F] [--today YYYY-MM-DD] [--cache] [--cache-location F]
   inbound diff [--base REF] [paths…] [--format md|json|html] [--out F] [--today YYYY-MM-DD] [--fail-on blocked|at-risk|never]
   inbound init [folder]                     (sets a repository up: config, a first requirement file, CI)
   inbound lsp --stdio
@@ -39,6 +40,9 @@ Options:
   --today YYYY-MM-DD   the date the evidence rules count from (default: today)
   --max-warnings N     fail (exit 1) with more than N warnings
   --allow-empty        paths that find no requirement file are not a failure
+  --cache              keep each file's analysis in .inboundcache and reuse it while the file, the config
+                       and Inbound are unchanged: re-runs are faster, the output is the same
+  --cache-location F   the cache file, or a folder for .inboundcache (implies --cache)
   -h, --help           this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems, 2 a usage, config or I/O
@@ -55,6 +59,9 @@ Options:
   -o, --out F          write the report to F (replaced whole, never half-written)
   -c, --config F       use this config for every path; the configs in the folders are not read
   --today YYYY-MM-DD   the date the evidence rules count from (default: today)
+  --cache              keep each file's analysis in .inboundcache and reuse it while the file, the config
+                       and Inbound are unchanged: re-runs are faster, the output is the same
+  --cache-location F   the cache file, or a folder for .inboundcache (implies --cache)
   -h, --help           this help
 
 Exit codes: 0 written, 2 a usage, config or I/O failure, or paths in more than one project.`,
@@ -139,6 +146,7 @@ COMMANDS.set('check', (args, io) => {
       today: { type: 'string' },
       'max-warnings': { type: 'string' },
       'allow-empty': { type: 'boolean' },
+      ...CACHE_ARGS,
     },
   });
   return runCheck(
@@ -149,6 +157,8 @@ COMMANDS.set('check', (args, io) => {
       today: values.today,
       maxWarnings: values['max-warnings'],
       allowEmpty: values['allow-empty'],
+      cache: values.cache,
+      cacheLocation: values['cache-location'],
     },
     io,
   );

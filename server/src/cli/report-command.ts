@@ -12,9 +12,11 @@ import { loadProjects, shownPath } from '../node/load-projects';
 import { buildReport, formatFromFileName, renderReport, REPORT_FORMATS } from '../report';
 import type { ReportFormat } from '../report';
 import { checkToday } from './check-command';
+import { CACHE_ARGS, openCache, saveCache } from './cache-option';
+import type { CacheOptions } from './cache-option';
 import type { CliIo } from './io';
 
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends CacheOptions {
   paths: string[];
   format?: string;
   out?: string;
@@ -31,22 +33,27 @@ export function reportCommand(args: string[], io: CliIo): number {
       out: { type: 'string', short: 'o' },
       config: { type: 'string', short: 'c' },
       today: { type: 'string' },
+      ...CACHE_ARGS,
     },
   });
-  return runReport({ paths: positionals, ...values }, io);
+  const { 'cache-location': cacheLocation, ...rest } = values;
+  return runReport({ paths: positionals, ...rest, cacheLocation }, io);
 }
 
 export function runReport(options: ReportCommandOptions, io: CliIo): number {
   const format = chooseFormat(options.format, options.out);
   const today = checkToday(options.today);
+  const cache = openCache(options, io);
   const { projects, problems } = loadProjects({
     paths: options.paths,
     config: options.config,
     today,
     cwd: io.cwd,
     onProgress: io.progress,
+    store: cache,
   });
   io.progress?.(0, 0);
+  saveCache(cache, io);
   // A project whose paths select nothing (a monorepo's root config over no files of its own) does
   // not count: the report is about the requirements the paths find.
   const touched = projects.filter((p) => p.selected.length > 0 || p.showConfig);

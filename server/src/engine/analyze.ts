@@ -34,6 +34,8 @@ export interface FileAnalysis {
   itemRuleFindings?: Finding[][];
   /** What reading the file from disk told beyond its text (only its head read, not UTF-8); see source.ts. */
   source?: FileSource;
+  /** The YAML could not be read, so the per-requirement rules did not run (a stored analysis must not run them either). */
+  unchecked?: true;
 }
 
 /**
@@ -91,7 +93,7 @@ function analyzeWhole(file: string, text: string, ctx: RuleContext, source?: Fil
   // are echoes of the syntax error, not facts. Show what to fix first; the ids still count for
   // the other files, so their references do not flicker while someone types.
   if (parsed.doc?.errors.length || !parsed.doc) {
-    return { file, text, lines, model, findings: syntax, suppressions, commentFindings };
+    return { file, text, lines, model, findings: syntax, suppressions, commentFindings, unchecked: true };
   }
   const ruleFindings = model.items.map((item) => checkItem(item, ctx));
   const findings: Finding[] = [...syntax, ...model.findings, ...ruleFindings.flat(), ...commentFindings];

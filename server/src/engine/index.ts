@@ -1,6 +1,7 @@
 /** The engine's public face: a pure core with no editor, file system or process inside. */
 export { Workspace } from './workspace';
-export type { FileDiagnostics, WorkspaceOptions } from './workspace';
+export type { AnalysisStore, FileDiagnostics, WorkspaceOptions } from './workspace';
+export { STORED_FORM } from './stored-analysis';
 export { analyzeFile } from './analyze';
 export type { FileAnalysis } from './analyze';
 export { readPolicy, CONFIG_FILE_NAME } from './policy';

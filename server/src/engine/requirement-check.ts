@@ -4,15 +4,15 @@ import type { Policy } from '../../../schemas/config';
 import { DEFAULT_ID_PATTERN } from '../../../schemas/primitives';
 import type { ItemRead } from './model';
 import { REQUIREMENT_RULES } from './rules';
-import type { RuleContext } from './rules/rule';
+import type { RequirementRule, RuleContext } from './rules/rule';
 import type { Finding } from './types';
 
-/** The per-requirement rules on one item of the list. */
-export function checkItem(item: ItemRead, ctx: RuleContext): Finding[] {
+/** The per-requirement rules (or some of them) on one item of the list. */
+export function checkItem(item: ItemRead, ctx: RuleContext, rules: readonly RequirementRule[] = REQUIREMENT_RULES): Finding[] {
   const req = item.requirement;
   if (!req) return [];
   const out: Finding[] = [];
-  for (const rule of REQUIREMENT_RULES) {
+  for (const rule of rules) {
     for (const f of rule.check(req, ctx)) {
       f.requirement ??= req.id;
       out.push(f);

@@ -58,6 +58,17 @@ export class LineIndex {
     return LineIndex.from(text, starts);
   }
 
+  /**
+   * The index of `text` from line starts kept from an earlier index of the same text (a stored
+   * analysis); starts that cannot be that text's are refused.
+   */
+  static withStarts(text: string, starts: Int32Array): LineIndex {
+    let ok = starts.length > 0 && starts[0] === 0;
+    for (let i = 1; ok && i < starts.length; i++) ok = starts[i] > starts[i - 1] && starts[i] <= text.length;
+    if (!ok) throw new Error('line starts that do not fit the text');
+    return LineIndex.from(text, starts);
+  }
+
   private static from(text: string, starts: Int32Array): LineIndex {
     const index = Object.create(LineIndex.prototype) as LineIndex;
     (index as { text: string }).text = text;

@@ -12,6 +12,7 @@ import type { FileAnalysis } from './analyze';
 import { todayIso } from './clock';
 import { readPolicy } from './policy';
 import { sameSource } from './source';
+import { isStorable, policyKey, restoreAnalysis, storeAnalysis } from './stored-analysis';
 import type { FileSource } from './source';
 import { DEFAULT_SEVERITY, WORKSPACE_RULES } from './rules';
 import type { RuleContext } from './rules/rule';
@@ -26,6 +27,17 @@ export interface FileDiagnostics {
 export interface WorkspaceOptions {
   policy?: Policy;
   today?: string;
+  /** Analyses kept from an earlier run (a cache on disk): a file whose text and config match is not parsed again. */
+  store?: AnalysisStore;
+}
+
+/**
+ * Where stored analyses (stored-analysis.ts) are kept between runs. `config` is the effective
+ * config's key; whoever keeps them also answers for the text (its hash) and the engine's version.
+ */
+export interface AnalysisStore {
+  recall(file: string, text: string, config: string): Uint8Array | undefined;
+  remember(file: string, text: string, config: string, stored: Uint8Array): void;
 }
 
 export class Workspace {
@@ -37,6 +49,9 @@ export class Workspace {
   private crossPrints = new Map<string, number>();
   private catalogCache?: Catalog;
   private ctx: RuleContext;
+  private readonly store?: AnalysisStore;
+  /** The key of the config the store is asked under (see `policyKey`), computed once per policy. */
+  private storeKey?: string;
   /** Files whose diagnostics may have changed since `takeChanged` was last called. */
   private readonly dirty = new Set<string>();
   /**
@@ -49,6 +64,7 @@ export class Workspace {
 
   constructor(options: WorkspaceOptions = {}) {
     this.ctx = { policy: options.policy ?? DEFAULT_POLICY, today: options.today ?? todayIso() };
+    this.store = options.store;
   }
 
   get policy(): Policy {
@@ -86,6 +102,7 @@ export class Workspace {
 
   setPolicy(policy: Policy): void {
     this.ctx = { ...this.ctx, policy };
+    this.storeKey = undefined;
     this.reanalyzeAll();
   }
 
@@ -97,7 +114,7 @@ export class Workspace {
   private reanalyzeAll(): void {
     this.judged.clear();
     for (const [file, a] of this.files) {
-      this.files.set(file, analyzeFile(file, a.text, this.ctx, undefined, a.source));
+      this.files.set(file, this.analyse(file, a.text, undefined, a.source));
       this.dirty.add(file);
     }
     this.changed();
@@ -113,12 +130,33 @@ export class Workspace {
   setFile(file: string, text: string, source?: FileSource): FileAnalysis {
     const previous = this.files.get(file);
     if (previous && previous.text === text && sameSource(previous.source, source)) return previous;
-    const analysis = analyzeFile(file, text, this.ctx, previous, source);
+    const analysis = this.analyse(file, text, previous, source);
     if (!previous) this.sortedNames = undefined;
     this.files.set(file, analysis);
     this.dirty.add(file);
     this.judged.delete(file);
     this.changed();
+    return analysis;
+  }
+
+  /**
+   * A file's analysis: after an edit, from its previous one; for a file the workspace does not hold
+   * yet, from the store when it has this text under this config (the date rules run again), else
+   * from the text, then stored.
+   */
+  private analyse(file: string, text: string, previous: FileAnalysis | undefined, source: FileSource | undefined): FileAnalysis {
+    if (previous || source || !this.store) return analyzeFile(file, text, this.ctx, previous, source);
+    this.storeKey ??= policyKey(this.ctx);
+    const stored = this.store.recall(file, text, this.storeKey);
+    if (stored) {
+      try {
+        return restoreAnalysis(file, text, stored, this.ctx);
+      } catch {
+        // Not a stored analysis after all: analysed afresh below, and stored again.
+      }
+    }
+    const analysis = analyzeFile(file, text, this.ctx, undefined, source);
+    if (isStorable(analysis)) this.store.remember(file, text, this.storeKey, storeAnalysis(analysis));
     return analysis;
   }
 

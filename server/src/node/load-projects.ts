@@ -7,6 +7,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Workspace } from '../engine';
+import type { AnalysisStore } from '../engine';
 import { MAX_CONFIG_KB } from '../engine/policy';
 import { UsageError } from './usage-error';
 import { CONFIG_FILE_NAME, findConfig, isConfigFile, isInside, scanProjectSync } from './project-tree';
@@ -28,6 +29,8 @@ export interface LoadOptions {
    */
   within?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Analyses kept from earlier runs (`--cache`): files that did not change are not parsed again. */
+  store?: AnalysisStore;
 }
 
 export interface LoadedProject {
@@ -103,7 +106,7 @@ export function loadProjects(options: LoadOptions): LoadedProjects {
   const project = (root: string, config: string | undefined): Draft => {
     let draft = drafts.get(root);
     if (!draft) {
-      const workspace = new Workspace({ today: options.today });
+      const workspace = new Workspace({ today: options.today, store: options.store });
       if (explicit) workspace.setConfig(explicit.file, explicit.read.text, explicit.read.source);
       else if (config) {
         try {

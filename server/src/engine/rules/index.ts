@@ -23,6 +23,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   futureEvidence,
 ];
 
+/** The rules that read today's date: their findings change with the day, not with the file. */
+export const DATE_RULES: readonly RequirementRule[] = [staleEvidence, futureEvidence];
+
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [duplicateId, unknownReference, dependencyCycle];
 
 const PARSER_CODES: RuleMeta[] = [
