@@ -28,19 +28,35 @@ function distance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
+/**
+ * Candidates asked about again and again (a workspace's ids, for every unknown reference): each
+ * one's comparable forms worked out once, not once per question.
+ */
+export class Candidates {
+  readonly normal: string[];
+  readonly lower: string[];
+  constructor(readonly words: readonly string[]) {
+    this.normal = words.map(normalise);
+    this.lower = words.map((w) => w.toLowerCase());
+  }
+}
+
 /** `skip`: candidates that are no answer here, however close. */
-export function closest(word: string, candidates: readonly string[], skip?: (candidate: string) => boolean): string | undefined {
+export function closest(word: string, candidates: readonly string[] | Candidates, skip?: (candidate: string) => boolean): string | undefined {
   if (word.length > 64) return undefined;
   const w = normalise(word);
   const lower = word.toLowerCase();
+  const words = candidates instanceof Candidates ? candidates.words : candidates;
+  const known = candidates instanceof Candidates ? candidates : undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const c of candidates) {
+  for (let i = 0; i < words.length; i++) {
+    const c = words[i];
     if (c === word || skip?.(c)) continue;
-    const nc = normalise(c);
+    const nc = known ? known.normal[i] : normalise(c);
     if (nc === w) return c; // dependsOn, depends_on, Depends-On → depends-on
     const max = Math.max(1, Math.floor(c.length / 3));
-    const d = distance(lower, c.toLowerCase(), max);
+    const d = distance(lower, known ? known.lower[i] : c.toLowerCase(), max);
     if (d <= max && d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -1,4 +1,4 @@
-import { closest } from '../did-you-mean';
+import { Candidates, closest } from '../did-you-mean';
 import type { Finding } from '../types';
 import type { WorkspaceRule } from './rule';
 
@@ -12,6 +12,9 @@ const SUGGESTION_BUDGET = 500_000;
  */
 class IdSuggester {
   private readonly byPrefix = new Map<string, string[]>();
+  /** Each prefix's ids, and the prefixes, made comparable once (see `Candidates`) when first asked. */
+  private readonly comparable = new Map<string, Candidates>();
+  private prefixes?: Candidates;
   private budget = SUGGESTION_BUDGET;
 
   constructor(ids: Iterable<string>) {
@@ -27,9 +30,9 @@ class IdSuggester {
   suggest(ref: string, taken: (id: string) => boolean): string | undefined {
     let pool = this.byPrefix.get(prefixOf(ref));
     if (!pool) {
-      const prefixes = [...this.byPrefix.keys()];
-      this.budget -= prefixes.length;
-      const near = this.budget >= 0 ? closest(prefixOf(ref), prefixes) : undefined;
+      this.prefixes ??= new Candidates([...this.byPrefix.keys()]);
+      this.budget -= this.prefixes.words.length;
+      const near = this.budget >= 0 ? closest(prefixOf(ref), this.prefixes) : undefined;
       if (!near) return undefined;
       // The prefix was the typo: the same number under the right prefix, if there is one.
       const renamed = near + ref.slice(prefixOf(ref).length);
@@ -37,7 +40,14 @@ class IdSuggester {
       if (pool.includes(renamed) && !taken(renamed)) return renamed;
     }
     this.budget -= pool.length;
-    return this.budget >= 0 ? closest(ref, pool, taken) : undefined;
+    if (this.budget < 0) return undefined;
+    const prefix = prefixOf(pool[0]);
+    let candidates = this.comparable.get(prefix);
+    if (!candidates) {
+      candidates = new Candidates(pool);
+      this.comparable.set(prefix, candidates);
+    }
+    return closest(ref, candidates, taken);
   }
 }
 
