@@ -3,6 +3,10 @@
  * for the files whose findings changed; pushed to editors that do not pull, kept for the next pull
  * (and a waiting workspace pull woken) in editors that do. The status bar's numbers go out with
  * each flush.
+ *
+ * The document being typed in is the exception in editors that do not pull (Neovim, Helix): its
+ * own diagnostics are pushed as soon as its edit is read, without the debounce, as a pulling
+ * editor has them by asking; what the edit changes in other files goes out after the debounce.
  */
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type {
@@ -36,6 +40,9 @@ export interface SchedulerOptions {
 export class DiagnosticsScheduler {
   private readonly ledger = new DiagnosticsLedger();
   private timer: NodeJS.Timeout | undefined;
+  /** Open documents edited since their own diagnostics were last pushed, and the turn that pushes them. */
+  private readonly typed = new Set<string>();
+  private typedTimer: NodeJS.Immediate | undefined;
   private lastStatus = '';
   options: SchedulerOptions = { pull: false, canRefresh: false, debounceMs: 200 };
 
@@ -50,6 +57,43 @@ export class DiagnosticsScheduler {
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.options.debounceMs);
+  }
+
+  /**
+   * An open document was edited (or opened). In push mode its own diagnostics go out once the
+   * messages already read have been handled: the protocol library handles one per turn of the event
+   * loop, each a turn after the one before, so waiting two turns lets a queued edit come first and
+   * wait again. A burst of keystrokes costs one analysis, as with the debounce, and a single one
+   * none. Everything else waits for the debounce.
+   */
+  edited(uri: string): void {
+    if (!this.options.pull) {
+      this.typed.add(uri);
+      if (this.typedTimer) clearImmediate(this.typedTimer);
+      this.typedTimer = setImmediate(() => {
+        this.typedTimer = setImmediate(() => this.pushTyped());
+      });
+    }
+    this.schedule();
+  }
+
+  private pushTyped(): void {
+    this.typedTimer = undefined;
+    const uris = [...this.typed];
+    this.typed.clear();
+    runSafe(this.log, 'diagnostics', undefined, () => {
+      for (const uri of uris) {
+        if (!this.state.isOpen(uri)) continue;
+        if (this.state.isPending(uri)) this.state.syncDocument(uri);
+        const file = fileOf(uri);
+        const project = this.state.projects.configOwner(file) ?? this.state.projects.forFile(file);
+        // Its findings from the cross-file rules too (they run over the workspace in linear time);
+        // the other files they now judge differently are marked changed and go out with the flush.
+        const items = this.diagnosticsOf(project, file);
+        const version = this.state.versionOf(uri);
+        if (this.ledger.record(uri, items, version).changed) void this.connection.sendDiagnostics({ uri, version: version ?? undefined, diagnostics: items });
+      }
+    });
   }
 
   /** Recomputes what changed and tells the editor: pushed, or for the next pull. */

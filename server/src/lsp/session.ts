@@ -156,11 +156,11 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   documents.onDidOpen((e) => {
     state.markPending(e.document.uri);
-    scheduler.schedule();
+    scheduler.edited(e.document.uri);
   });
   documents.onDidChangeContent((e) => {
     state.markPending(e.document.uri);
-    scheduler.schedule();
+    scheduler.edited(e.document.uri);
   });
   documents.onDidClose((e) => indexer.documentClosed(e.document.uri));
   connection.onDidChangeWatchedFiles((params) => indexer.filesEvents(params.changes));
