@@ -24,7 +24,7 @@ import { LspClient, REPO, SERVER, TODAY, uri } from '../lsp/lsp-client';
 import { SEED } from './arbitraries';
 import { shrinkTrace } from './protocol-shrink';
 import type { Real, Start, Step } from './protocol-model';
-import { applyChange, commands, EditCommand, edits, flushLate, openAtStart, PROBE, probeText, start as startArb, World } from './protocol-model';
+import { applyChange, commands, EditCommand, edits, flushLate, openAtStart, PROBE, probeText, start as startArb, WITNESS, WITNESS_TEXT, World } from './protocol-model';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 /** LSP error codes: the server cancelled (ask again), the client cancelled. */
@@ -73,7 +73,7 @@ export class Harness implements Real {
   private readonly problems: string[] = [];
   private readonly lastVersion = new Map<string, number>();
   /** The settle's probe (push mode): see PROBE. */
-  private readonly probe = { uri: '', dir: '', text: probeText(1), version: 1 };
+  private readonly probe = { uri: '', witness: '', dir: '', text: probeText(1), version: 1 };
   private expectedCache?: { key: string; files: Map<string, Finding[]> };
   // Pull mode: what the client holds, per file, from document pulls and from workspace pulls.
   private readonly docState = new Map<string, { resultId?: string; items: Diagnostic[] }>();
@@ -104,6 +104,10 @@ export class Harness implements Real {
     if (options.mode === 'push') {
       h.probe.dir = mkdtempSync(join(tmpdir(), 'inbound-fuzz-probe-'));
       h.probe.uri = uri(join(h.probe.dir, PROBE));
+      h.probe.witness = uri(join(h.probe.dir, WITNESS));
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: h.probe.witness, languageId: 'yaml', version: 1, text: WITNESS_TEXT },
+      });
       await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
         textDocument: { uri: h.probe.uri, languageId: 'yaml', version: 1, text: h.probe.text },
       });
@@ -179,7 +183,7 @@ export class Harness implements Real {
 
   /** A publication: versions of a document never go backwards, nor beyond what the editor sent. */
   private published(p: PublishDiagnosticsParams): void {
-    if (typeof p.version !== 'number') return;
+    if (typeof p.version !== 'number' || p.uri === this.probe.witness) return;
     const file = p.uri === this.probe.uri ? PROBE : this.fileOf(p.uri);
     const last = this.lastVersion.get(file);
     if (last !== undefined && p.version < last) this.problems.push(`${file}: version ${p.version} was published after version ${last}`);
@@ -229,18 +233,18 @@ export class Harness implements Real {
   }
 
   /**
-   * Push: typing in the probe document makes the server flush after its debounce. The probe's
-   * publication with that version says the flush has begun (a flush publishes the changed files in
-   * the order they changed, so the probe's need not be the last); a barrier after it comes back once
-   * the flush has sent everything. While the status says files are being read, wait for that and
-   * probe again.
+   * Push: typing in the probe document makes the server flush after its debounce. The probe's own
+   * findings go out at once, without the debounce; the witness's, which the probe's edit changes
+   * through a cross-file rule (a duplicate id at odd versions, none at even ones), go out with the
+   * flush. Their publication says the flush has begun; a barrier after it comes back once the flush
+   * has sent everything. While the status says files are being read, wait for that and probe again.
    */
   private async settlePush(): Promise<void> {
     const probeUri = this.probe.uri;
     for (;;) {
       const version = ++this.probe.version;
-      const line = probeText(version).split('\n')[1];
-      const change = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: this.probe.text.split('\n')[1].length } }, text: line };
+      const lines = this.probe.text.split('\n');
+      const change = { range: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: 0 } }, text: probeText(version) };
       this.probe.text = applyChange(this.probe.text, change);
       await this.client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
         textDocument: { uri: probeUri, version },
@@ -252,6 +256,12 @@ export class Harness implements Real {
           throw new Divergence(
             `the server published nothing for the probe's version ${version} within ${this.timeoutMs} ms\n${this.client.stderr.slice(-2000)}`,
           );
+        });
+      const duplicate = version % 2 === 1;
+      await this.client
+        .diagnostics(this.probe.witness, (d) => d.some((x) => x.code === 'duplicate-id') === duplicate, this.timeoutMs)
+        .catch(() => {
+          throw new Divergence(`the server did not flush after the probe's version ${version} within ${this.timeoutMs} ms\n${this.client.stderr.slice(-2000)}`);
         });
       await this.barrier();
       if (!this.latestStatus()?.indexing) return;
@@ -464,7 +474,7 @@ export class Harness implements Real {
   private shown(): Map<string, { items: Diagnostic[]; version?: number | null }> {
     const out = new Map<string, { items: Diagnostic[]; version?: number | null }>();
     if (this.mode === 'push') {
-      for (const [u, p] of this.client.published) if (u !== this.probe.uri) out.set(this.fileOf(u), { items: p.diagnostics, version: p.version });
+      for (const [u, p] of this.client.published) if (u !== this.probe.uri && u !== this.probe.witness) out.set(this.fileOf(u), { items: p.diagnostics, version: p.version });
       return out;
     }
     if (this.client.publications.length) this.problems.push(`pull mode, yet the server pushed ${this.client.publications.length} publications`);

@@ -18,12 +18,23 @@ export const FOLDERS = ['sub', 'sub/deep'];
 /**
  * The settle's probe in push mode: a requirement file open in the editor outside the workspace
  * folder (so no config's globs can exclude it, and its project is not the one under test). Typing
- * in it at a settle makes the server flush; its publication with that version says the flush has
- * begun. Its one finding (an unknown key named after the settle) differs at every settle, so the
- * server publishes it whatever it does with versions.
+ * in it at a settle makes the server flush. The probe's own findings go out at once, without the
+ * debounce; the witness beside it, whose duplicate id the probe's edit makes or undoes, is
+ * republished by the flush: that publication says the flush has begun.
  */
 export const PROBE = 'probe.req.yaml';
-export const probeText = (n: number) => `requirements: []\nsettle-${n}: x\n`;
+/**
+ * The probe's text at its n-th version: an unknown key that names the version (so each version has
+ * findings of its own), and an id that is the witness's at odd versions (so the witness, open
+ * beside it, has a duplicate id then and none at even ones: news only a flush brings).
+ */
+export const probeText = (n: number) => `settle-${n}: x\nrequirements:\n  - id: ${n % 2 ? 'WITNESS-1' : 'PROBE-1'}\n    title: Probe\n    status: idea\n`;
+export const WITNESS = 'witness.req.yaml';
+/**
+ * With a finding of its own (an unknown key), so that it is published from the first flush on,
+ * whichever of its two states that flush finds: a clean file nobody has heard of is not published.
+ */
+export const WITNESS_TEXT = 'witness: x\nrequirements:\n  - id: WITNESS-1\n    title: Witness\n    status: idea\n';
 
 /** File change types of the LSP (`FileChangeType`). */
 export const CREATED = 1;
