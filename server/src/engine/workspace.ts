@@ -282,6 +282,17 @@ export class Workspace {
     return judged;
   }
 
+  /**
+   * A requirement file's diagnostics from its own findings alone, without the cross-file rules: while
+   * a workspace is still being read, what they would say (an unknown reference to a file not read
+   * yet) is not known, and a file's own findings are. Not kept: `diagnostics` has the whole answer.
+   */
+  ownDiagnostics(file: string): FileDiagnostics {
+    const analysis = this.files.get(file);
+    if (!analysis) return { diagnostics: [], suppressed: [] };
+    return this.judge(analysis.findings, analysis.suppressions, analysis.lines);
+  }
+
   /** Every file with its diagnostics: the config first, then requirement files in name order. */
   allDiagnostics(): Map<string, FileDiagnostics> {
     const out = new Map<string, FileDiagnostics>();

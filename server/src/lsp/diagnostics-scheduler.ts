@@ -51,6 +51,8 @@ export class DiagnosticsScheduler {
     private readonly state: ServerState,
     private readonly indexing: () => boolean,
     private readonly log: (message: string) => void,
+    /** See `Indexer.isReading`. */
+    private readonly reading: (project: Project) => boolean = () => false,
   ) {}
 
   /** Something changed: recompute after the debounce (a burst of edits costs one run). */
@@ -89,7 +91,30 @@ export class DiagnosticsScheduler {
         const project = this.state.projects.configOwner(file) ?? this.state.projects.forFile(file);
         // Its findings from the cross-file rules too (they run over the workspace in linear time);
         // the other files they now judge differently are marked changed and go out with the flush.
-        const items = this.diagnosticsOf(project, file);
+        // Not while its project is being read: what they say about a workspace half read (a
+        // reference to a file not read yet) would be wrong, and the flush after the reading brings them.
+        const own = this.reading(project);
+        const items = this.diagnosticsOf(project, file, own);
+        const version = this.state.versionOf(uri);
+        if (this.ledger.record(uri, items, version).changed) void this.connection.sendDiagnostics({ uri, version: version ?? undefined, diagnostics: items });
+        // Its whole diagnostics are still due: the flush after the reading must not take these for them.
+        if (own) project.workspace.touch(file);
+      }
+    });
+  }
+
+  /**
+   * Files of a project being read, pushed as they come with their own findings (an editor that
+   * pulls asks for the open ones itself); the cross-file findings follow with the flush at the end
+   * of the reading, when the whole workspace is known.
+   */
+  pushRead(project: Project, files: readonly string[]): void {
+    if (this.options.pull) return;
+    runSafe(this.log, 'diagnostics', undefined, () => {
+      for (const file of files) {
+        if (!project.workspace.has(file)) continue;
+        const uri = uriOf(file);
+        const items = this.diagnosticsOf(project, file, true);
         const version = this.state.versionOf(uri);
         if (this.ledger.record(uri, items, version).changed) void this.connection.sendDiagnostics({ uri, version: version ?? undefined, diagnostics: items });
       }
@@ -129,14 +154,16 @@ export class DiagnosticsScheduler {
     return changed;
   }
 
-  private diagnosticsOf(project: Project, file: string): LspDiagnostic[] {
+  /** `own`: the file's own findings only, without the cross-file ones (see `pushRead`). */
+  private diagnosticsOf(project: Project, file: string, own = false): LspDiagnostic[] {
     const lines = project.workspace.linesOf(file);
     if (!lines) return [];
     const locate = (other: string) => {
       const l = project.workspace.linesOf(other);
       return l ? { uri: uriOf(other), lines: l } : undefined;
     };
-    return project.workspace.diagnostics(file).diagnostics.map((d) => toDiagnostic(d, lines, locate));
+    const judged = own ? project.workspace.ownDiagnostics(file) : project.workspace.diagnostics(file);
+    return judged.diagnostics.map((d) => toDiagnostic(d, lines, locate));
   }
 
   /** textDocument/diagnostic: one document, "unchanged" when the client has the latest. */

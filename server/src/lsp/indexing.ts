@@ -22,12 +22,16 @@ export interface IndexingHooks {
   busyChanged(): void;
   /** Files were read or dropped: their diagnostics are due. */
   filesChanged(now: boolean): void;
+  /** Files of a project being indexed were read (the open ones first): their own findings may go out now. */
+  filesRead(project: Project, files: readonly string[]): void;
 }
 
 export class Indexer {
   /** Per project: a counter that makes an older indexing run give way to a newer one. */
   private readonly runs = new Map<Project, number>();
   private running = 0;
+  /** Projects being read now (runs of each): their cross-file findings wait until the reading is done. */
+  private readonly reading = new Map<Project, number>();
   /** File events are handled one batch after another: a delete must not overtake the read of the create before it. */
   private fileEvents = Promise.resolve();
   /** Closed documents whose files are being read back from disk: requests wait for them (see `closedRead`). */
@@ -60,6 +64,11 @@ export class Indexer {
     return this.running > 0 || this.queued > 0;
   }
 
+  /** The project's folder is being read: what the cross-file rules say of it is not known yet. */
+  isReading(project: Project): boolean {
+    return this.reading.has(project);
+  }
+
   /** Work that reads from disk, in turn after the file events before it (a delete must not overtake the create before it). */
   private enqueue(what: string, work: () => Promise<void>): Promise<void> {
     if (this.queued++ === 0) this.hooks.busyChanged();
@@ -86,6 +95,7 @@ export class Indexer {
     // Files the watcher reads from here on are newer than what the search below may list.
     const started = this.eventReads;
     this.running++;
+    this.reading.set(project, (this.reading.get(project) ?? 0) + 1);
     this.hooks.busyChanged();
     const progress = this.canProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Inbound', 0, 'Reading requirement files…', false);
@@ -111,18 +121,27 @@ export class Indexer {
         // Not one the watcher reported and read while the folder was being searched: it is newer.
         if (!keep.has(file) && !state.isOpen(uriOf(file)) && (this.readByEvent.get(file) ?? -1) < started) project.workspace.deleteFile(file);
       }
+      // The files in front of the user first: the open ones are the editor's text, at hand now.
+      const open = state.documents.all().map((d) => d.uri).filter((u) => project.holds(fileOf(u)) && !state.projects.configOwner(fileOf(u)));
+      for (const u of open) state.syncDocument(u);
+      this.hooks.filesRead(project, open.map(fileOf));
       // Every file is checked against the folder's real path (the rule for links): looked up once.
       const realRoot = await files.realFolder(project.root!);
       for (let i = 0; i < found.length; i += BATCH) {
         const batch = found.slice(i, i + BATCH);
         const reads = await Promise.all(batch.map((f) => (state.isOpen(uriOf(f)) ? undefined : files.readText(project, f, realRoot))));
         if (stale()) return;
+        const read: string[] = [];
         batch.forEach((file, j) => {
-          const read = reads[j];
+          const text = reads[j];
           // Asked again now: a config that appeared during the reads made its folder a project,
           // which took these files and reads them itself.
-          if (read !== undefined && !state.isOpen(uriOf(file)) && state.projects.forFile(file) === project) project.workspace.setFile(file, read.text, read.source);
+          if (text !== undefined && !state.isOpen(uriOf(file)) && state.projects.forFile(file) === project) {
+            project.workspace.setFile(file, text.text, text.source);
+            read.push(file);
+          }
         });
+        this.hooks.filesRead(project, read);
         progress?.report(Math.round(((i + batch.length) / found.length) * 100), `${i + batch.length} of ${found.length} files`);
         await yieldToEvents();
         if (stale()) return;
@@ -133,6 +152,9 @@ export class Indexer {
       this.hooks.log(`Indexing ${project.root} failed: ${(e as Error).message}`);
     } finally {
       if (--this.running === 0) this.readByEvent.clear();
+      const left = (this.reading.get(project) ?? 1) - 1;
+      if (left > 0) this.reading.set(project, left);
+      else this.reading.delete(project);
       progress?.done();
       this.hooks.filesChanged(true);
     }

@@ -59,7 +59,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     reindex: (project) => void indexer.indexProject(project),
     removed: (project) => scheduler.flushProject(project),
   });
-  const scheduler = new DiagnosticsScheduler(connection, state, () => indexer.busy, log);
+  const scheduler = new DiagnosticsScheduler(connection, state, () => indexer.busy, log, (project) => indexer.isReading(project));
   const supplied = clientFiles(connection);
   const { disk } = host;
   const indexer = new Indexer(
@@ -69,6 +69,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       log,
       busyChanged: () => scheduler.sendStatus(),
       filesChanged: (now) => (now ? scheduler.flush() : scheduler.schedule()),
+      filesRead: (project, files) => scheduler.pushRead(project, files),
     },
     (path) => (disk && !isVirtualPath(path) ? disk : supplied),
   );
