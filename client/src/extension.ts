@@ -104,6 +104,9 @@ async function start(context: vscode.ExtensionContext, launch: LaunchServer, out
       trusted: vscode.workspace.isTrusted,
       // A finding's code links to its rule's page, which rule-docs.ts opens inside VS Code.
       ruleDocs: ruleDocsBase(context),
+      // Analyses kept between sessions in this workspace's storage: a large workspace opens without
+      // parsing the files that did not change. None without a folder (no storage of its own).
+      cacheFile: context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'analyses.cache').fsPath : undefined,
     }),
     middleware: {
       provideCodeLenses: (document, token, next) =>

@@ -3,7 +3,7 @@
  * change since the last run are read from the cache instead of parsed again (see
  * server/src/node/analysis-cache.ts). What is printed is exactly what a run without it prints.
  */
-import { AnalysisCache, cacheFilePath, CACHE_FILE_NAME } from '../node/analysis-cache';
+import { AnalysisCache, cacheFilePath, CACHE_FILE_NAME, engineVersion } from '../node/analysis-cache';
 import { reason, shownPath } from '../node/load-projects';
 import type { CliIo } from './io';
 
@@ -33,14 +33,4 @@ export function saveCache(cache: AnalysisCache | undefined, io: CliIo): void {
   } catch (e) {
     io.stderr(`inbound: cannot write the cache ${shownPath(io.cwd, cache.path)}: ${reason(e)} (the results are not affected)`);
   }
-}
-
-declare const INBOUND_ENGINE_BUILD: string;
-
-/**
- * The version an analysis was stored by: the release, and (in a build) a hash of the engine's own
- * source, so a build with other rules never reads analyses made by another, even at one version.
- */
-export function engineVersion(version: string): string {
-  return typeof INBOUND_ENGINE_BUILD === 'string' ? `${version}+${INBOUND_ENGINE_BUILD}` : version;
 }

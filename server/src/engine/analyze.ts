@@ -36,6 +36,8 @@ export interface FileAnalysis {
   source?: FileSource;
   /** The YAML could not be read, so the per-requirement rules did not run (a stored analysis must not run them either). */
   unchecked?: true;
+  /** Read back from a store (stored-analysis.ts), not from the text: it has no layout for piecemeal edits. */
+  restored?: true;
 }
 
 /**

@@ -82,7 +82,7 @@ export function restoreAnalysis(file: string, text: string, stored: Uint8Array, 
   // sees: a file's diagnostics are sorted by place and code, and two findings of one date rule keep
   // their order, as the rule runs over the requirements in order.
   if (checked) for (const item of model.items) for (const f of checkItem(item, ctx, DATE_RULES)) findings.push(f);
-  return { file, text, lines, model, findings, suppressions, commentFindings, ...(checked ? {} : { unchecked: true as const }) };
+  return { file, text, lines, model, findings, suppressions, commentFindings, restored: true, ...(checked ? {} : { unchecked: true as const }) };
 }
 
 function lineStartsOf(lines: LineIndex): Int32Array {

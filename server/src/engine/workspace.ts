@@ -126,11 +126,17 @@ export class Workspace {
     this.catalogCache = undefined;
   }
 
-  /** `source`: what reading the file from disk told beyond its text (see source.ts); none for an editor's text. */
-  setFile(file: string, text: string, source?: FileSource): FileAnalysis {
+  /**
+   * `source`: what reading the file from disk told beyond its text (see source.ts); none for an
+   * editor's text. `editing`: the text is an editor's, to be typed in: analysed afresh, never
+   * restored from the store, so that its first edit re-reads only the requirement it touches.
+   */
+  setFile(file: string, text: string, source?: FileSource, editing = false): FileAnalysis {
     const previous = this.files.get(file);
-    if (previous && previous.text === text && sameSource(previous.source, source)) return previous;
-    const analysis = this.analyse(file, text, previous, source);
+    // A restored analysis cannot be edited piecemeal: a file opened in an editor is read afresh once.
+    const fresh = editing && (!previous || previous.restored);
+    if (previous && previous.text === text && sameSource(previous.source, source) && !(fresh && previous.restored)) return previous;
+    const analysis = fresh ? analyzeFile(file, text, this.ctx) : this.analyse(file, text, previous, source);
     if (!previous) this.sortedNames = undefined;
     this.files.set(file, analysis);
     this.dirty.add(file);

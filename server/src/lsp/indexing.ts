@@ -24,6 +24,8 @@ export interface IndexingHooks {
   filesChanged(now: boolean): void;
   /** Files of a project being indexed were read (the open ones first): their own findings may go out now. */
   filesRead(project: Project, files: readonly string[]): void;
+  /** A project has been read whole. */
+  indexed(): void;
 }
 
 export class Indexer {
@@ -148,6 +150,7 @@ export class Indexer {
       }
       for (const doc of state.documents.all()) if (project.holds(fileOf(doc.uri))) state.markPending(doc.uri);
       this.hooks.log(`Indexed ${found.length} requirement files in ${project.root}`);
+      this.hooks.indexed();
     } catch (e) {
       this.hooks.log(`Indexing ${project.root} failed: ${(e as Error).message}`);
     } finally {

@@ -12,6 +12,7 @@ import { CONFIG_FILE_NAME, Workspace } from '../engine';
 import { configSelector, fileSelector, globPath, isConfigFile, isInside } from '../paths/project-globs';
 import type { FileText } from './file-access';
 import { virtualPath, virtualUri } from './virtual-files';
+import type { AnalysisStore } from '../engine';
 
 /**
  * The engine's name for a document: its path on disk, the path a workspace folder's file without one
@@ -57,8 +58,10 @@ export class Project {
     readonly nested = false,
     /** max-file-kb went up while files too large before were read only up to their first line: they are to be read again. */
     private readonly limitRaised?: (project: Project) => void,
+    /** Analyses kept from the last session (the extension's storage): unchanged files are not parsed again. */
+    store?: AnalysisStore,
   ) {
-    this.workspace = new Workspace({ today });
+    this.workspace = new Workspace({ today, store });
   }
 
   /** Reads the config (undefined text: there is none). */
@@ -122,6 +125,8 @@ export class Projects {
     private readonly trusted = true,
     /** See `Project.limitRaised`. */
     private readonly limitRaised?: (project: Project) => void,
+    /** See `Project.store`. */
+    private readonly store?: AnalysisStore,
   ) {
     this.loose = new Project(undefined, today, trusted);
   }
@@ -151,7 +156,7 @@ export class Projects {
       if (!nested && !this.opened.includes(existing)) this.opened.push(existing);
       return existing;
     }
-    const project = new Project(root, this.today, this.trusted, nested, this.limitRaised);
+    const project = new Project(root, this.today, this.trusted, nested, this.limitRaised, this.store);
     if (!nested) this.opened.push(project);
     // Deepest first, so a nested folder wins over the one around it (stable for equal lengths).
     this.folders = [...this.folders, project].sort((a, b) => b.root!.length - a.root!.length);

@@ -67,7 +67,7 @@ export class ServerState {
       project.workspace.deleteFile(file);
       return;
     }
-    project.workspace.setFile(file, doc.getText());
+    project.workspace.setFile(file, doc.getText(), undefined, true);
     project.workspace.touch(file);
   }
 

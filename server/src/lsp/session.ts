@@ -7,6 +7,7 @@
 import { CodeActionKind, DidChangeWatchedFilesNotification, TextDocumentSyncKind, WatchKind } from 'vscode-languageserver';
 import type { Connection, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver';
 import { isIsoDate } from '../engine';
+import type { AnalysisStore } from '../engine';
 import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { complete } from './completion';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   debounceMs?: number;
   /** False in an untrusted workspace (VS Code's Restricted Mode). */
   trusted?: boolean;
+  /** Where to keep file analyses between sessions (an absolute path; see kept-analyses.ts). */
+  cacheFile?: string;
 }
 
 /**
@@ -51,6 +54,14 @@ export interface ServerHost {
   ruleDocs?: () => ((code: string) => string) | undefined;
   /** The environment's INBOUND_TODAY, where there is an environment. */
   today?: string;
+  /** Analyses kept between sessions in the file the editor names (`cacheFile`), where there is a disk. */
+  keptAnalyses?: (cacheFile: unknown, log: (message: string) => void) => KeptAnalysesStore | undefined;
+}
+
+/** See kept-analyses.ts. */
+export interface KeptAnalysesStore {
+  readonly store: AnalysisStore;
+  save(): void;
 }
 
 export function startServer(connection: Connection, host: ServerHost = {}): void {
@@ -70,6 +81,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       busyChanged: () => scheduler.sendStatus(),
       filesChanged: (now) => (now ? scheduler.flush() : scheduler.schedule()),
       filesRead: (project, files) => scheduler.pushRead(project, files),
+      indexed: () => kept?.save(),
     },
     (path) => (disk && !isVirtualPath(path) ? disk : supplied),
   );
@@ -78,6 +90,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (!disk || !uri.startsWith('file:')) nameByPath(/^[a-z][a-z0-9+.-]*/i.exec(uri)?.[0] ?? 'file');
     return fileOf(uri);
   };
+  let kept: KeptAnalysesStore | undefined;
   const { documents } = state;
   // What the client announced: a feature it did not is never used (a request it does not know is an
   // error, and a registration the library refuses throws, which in onInitialized stopped indexing).
@@ -98,7 +111,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     indexer.canProgress = !!caps.window?.workDoneProgress;
     watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!caps.workspace?.workspaceFolders;
-    state.projects = new Projects(today, options.trusted !== false, (project) => indexer.limitRaised(project));
+    kept = host.keptAnalyses?.(options.cacheFile, log);
+    state.projects = new Projects(today, options.trusted !== false, (project) => indexer.limitRaised(project), kept?.store);
     for (const folder of folders(params)) state.projects.add(folderPath(folder.uri));
     log(`Inbound ${pull ? 'pull' : 'push'} diagnostics; folders: ${state.projects.all().map((p) => p.root ?? '(loose files)').join(', ')}`);
     return {
@@ -223,6 +237,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     ToolRequest,
     afterCloses((params) => runSafe(log, `tool ${params.name}`, { error: 'Inbound could not answer (its output channel says why).' }, () => answerToolRequest(state, params))),
   );
+
+  connection.onShutdown(() => kept?.save());
 
   documents.listen(connection);
   connection.listen();

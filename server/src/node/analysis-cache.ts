@@ -141,6 +141,29 @@ export function cacheFilePath(cwd: string, location: string): string {
   return path;
 }
 
+declare const INBOUND_ENGINE_BUILD: string;
+
+/**
+ * The version an analysis was stored by: the release, and (in a build) a hash of the engine's own
+ * source, so a build with other rules never reads analyses made by another, even at one version.
+ */
+export function engineVersion(version: string): string {
+  return typeof INBOUND_ENGINE_BUILD === 'string' ? `${version}+${INBOUND_ENGINE_BUILD}` : version;
+}
+
+/** What a cache file holds, whatever engine wrote it (for tests and diagnosis); undefined if it is not a whole cache. */
+export function describeCache(path: string): { engine: string; files: string[] } | undefined {
+  try {
+    const bytes = readFileSync(path);
+    const headerLength = bytes.readUInt32LE(MAGIC.length);
+    const header = bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength).toString('utf8');
+    const entries = readEntries(bytes, header);
+    return entries && { engine: (JSON.parse(header) as { engine: string }).engine, files: [...entries.keys()] };
+  } catch {
+    return undefined;
+  }
+}
+
 function hashText(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
