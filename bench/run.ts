@@ -24,7 +24,9 @@ import { measureServer } from './memory';
 import type { MemoryRun } from './memory';
 import { timeProcess } from './process-timer';
 import { mb, median, ms, quantile, ratio } from './stats';
-import { generateWorkloads } from './workload';
+import { DEFAULT_DELAY_MS, freshCache, openWorkspace, pushTyping } from './first-findings';
+import type { Opening } from './first-findings';
+import { generateWorkloads, generateWorkspace } from './workload';
 
 const REPO = join(__dirname, '..');
 const WORK = join(REPO, 'bench', 'work');
@@ -73,7 +75,16 @@ async function main(): Promise<void> {
   readAndParse(twoThousand.files);
   loadWorkspace({ paths: [twoThousand.dir], today: TODAY, cwd: REPO });
 
-  const kinds = ['floor-process', 'check-process', 'floor-in-process', 'engine-in-process'] as const;
+  // The cache a re-run reads: written by one run first, which must print what a run without it prints.
+  const cacheFile = join(WORK, 'check.cache');
+  rmSync(cacheFile, { force: true });
+  const checkArgs = ['dist/cli.js', 'check', relative(REPO, tenThousand.dir), '--format', 'json', '--today', TODAY];
+  const printed = (args: string[]) => spawnSync(process.execPath, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }).stdout;
+  const coldOutput = printed(checkArgs);
+  if (printed([...checkArgs, '--cache-location', cacheFile]) !== coldOutput) problems.push('inbound check --cache, writing the cache, printed something else than a run without it');
+  if (printed([...checkArgs, '--cache-location', cacheFile]) !== coldOutput) problems.push('inbound check --cache, reading the cache, printed something else than a run without it');
+
+  const kinds = ['floor-process', 'check-process', 'cached-check-process', 'floor-in-process', 'engine-in-process'] as const;
   type Kind = (typeof kinds)[number];
   const samples = Object.fromEntries(kinds.map((k) => [k, { wall: [] as number[], cpu: [] as number[] }])) as Record<Kind, { wall: number[]; cpu: number[] }>;
   let findingMix: Map<string, number> | undefined;
@@ -88,6 +99,11 @@ async function main(): Promise<void> {
       const r = timeProcess([process.execPath, 'dist/cli.js', 'check', dir, '--format', 'json', '--today', TODAY], REPO);
       // 1: the workload has errors on purpose; 2 would be a usage or I/O failure.
       if (r.exitCode !== 1) problems.push(`inbound check exited with ${r.exitCode} (expected 1, the workload has errors): ${r.stderr.trim().slice(0, 500)}`);
+      return { wall: r.wallMs, cpu: r.cpuMs };
+    },
+    'cached-check-process': () => {
+      const r = timeProcess([process.execPath, ...checkArgs, '--cache-location', cacheFile], REPO);
+      if (r.exitCode !== 1) problems.push(`inbound check --cache exited with ${r.exitCode} (expected 1): ${r.stderr.trim().slice(0, 500)}`);
       return { wall: r.wallMs, cpu: r.cpuMs };
     },
     'floor-in-process': () =>
@@ -147,6 +163,31 @@ async function main(): Promise<void> {
     },
     log,
   });
+  log(`the same keystrokes, pushed with the default ${DEFAULT_DELAY_MS} ms delay: keystroke → the typed file's findings`);
+  const pushed = await pushTyping(REPO, twoThousand.dir, bigFile, TODAY, keystrokes);
+
+  // ----- opening a large workspace --------------------------------------------------------------------
+  log('opening the 10,000-requirement workspace with a file open: without the cache, then from it');
+  const openFile = tenThousand.files[Math.floor(tenThousand.files.length / 2)];
+  const coldOpen = await openWorkspace(REPO, tenThousand.dir, openFile, TODAY, tenThousand.files.length);
+  const serverCache = freshCache(join(WORK, 'server-cache'));
+  await openWorkspace(REPO, tenThousand.dir, openFile, TODAY, tenThousand.files.length, serverCache);
+  const warmOpen = await openWorkspace(REPO, tenThousand.dir, openFile, TODAY, tenThousand.files.length, serverCache);
+  log(`  open file ${ms(coldOpen.openFileMs)} of ${ms(coldOpen.indexedMs)}; from the cache ${ms(warmOpen.openFileMs)} of ${ms(warmOpen.indexedMs)}`);
+
+  // ----- the CLI's memory at 100,000 requirements -----------------------------------------------------
+  log('CLI peak RSS: 100,000 requirements in 2,000 files, inbound check and the floor');
+  const hundred = generateWorkspace(join(WORK, 'hundred-thousand'), { seed: SEED, today: TODAY, files: 2000, requirements: 100_000 });
+  const peakOf = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--require', join(REPO, 'bench', 'peak-rss.cjs'), ...args], { cwd: REPO, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const peak = Number(/peak-rss (\d+)/.exec(r.stderr ?? '')?.[1]);
+    if (!peak) problems.push(`no peak RSS from ${args.slice(0, 2).join(' ')}: ${(r.stderr ?? '').slice(0, 300)}`);
+    return peak;
+  };
+  const cliPeak = peakOf(['dist/cli.js', 'check', relative(REPO, hundred.dir), '--format', 'json', '--today', TODAY]);
+  const floorPeak = peakOf([floorScript, relative(REPO, hundred.dir)]);
+  log(`  inbound check ${mb(cliPeak)}, floor ${mb(floorPeak)}`);
+
   const fullParse = median(parses.wall);
   const fullParseCpu = median(parses.cpu);
   problems.push(...editor.problems);
@@ -178,6 +219,12 @@ async function main(): Promise<void> {
     editor,
     idle,
     indexed,
+    pushed: pushed.latencies,
+    coldOpen,
+    warmOpen,
+    cliPeak,
+    floorPeak,
+    hundredBytes: hundred.bytes,
     findingMix: findingMix ?? new Map(),
     loads: [loadBefore, loadavg()[0]],
     seconds: (performance.now() - started) / 1000,
@@ -254,7 +301,7 @@ interface ReportInput {
   tenThousand: { files: string[]; requirements: number; bytes: number };
   twoThousand: { requirements: number; bytes: number };
   samples: Record<string, { wall: number[]; cpu: number[] }>;
-  med: (k: 'floor-process' | 'check-process' | 'floor-in-process' | 'engine-in-process', what?: 'wall' | 'cpu') => number;
+  med: (k: 'floor-process' | 'check-process' | 'cached-check-process' | 'floor-in-process' | 'engine-in-process', what?: 'wall' | 'cpu') => number;
   fullParse: number;
   fullParseCpu: number;
   fullParseSamples: number;
@@ -262,6 +309,13 @@ interface ReportInput {
   editor: EditorResult;
   idle: MemoryRun;
   indexed: MemoryRun;
+  /** Keystroke → the typed file's publication, pushed with the default delay. */
+  pushed: number[];
+  coldOpen: Opening;
+  warmOpen: Opening;
+  cliPeak: number;
+  floorPeak: number;
+  hundredBytes: number;
   findingMix: Map<string, number>;
   loads: number[];
   seconds: number;
@@ -284,12 +338,17 @@ function render(r: ReportInput): string {
   const [p50, p95] = [quantile(peer, 0.5), quantile(peer, 0.95)];
   const p95net = p95 - PEER_DEBOUNCE_MS;
   const memRatio = r.indexed.peakRss / r.tenThousand.bytes;
+  const [cachedP, cachedCpu] = [r.med('cached-check-process'), r.med('cached-check-process', 'cpu')];
+  const [push50, push95] = [quantile(r.pushed, 0.5), quantile(r.pushed, 0.95)];
+  const openRatio = (o: Opening) => o.openFileMs / o.indexedMs;
   const n = (x: number) => x.toLocaleString('en-US');
   const rows: string[][] = [
     ['Floor: read + `parseDocument` of the 200 files, in-process', ms(floorI), '', '', '', ''],
     ['Floor as a whole process (`node floor.cjs`, bundled like the CLI)', ms(floorP), '', '', '', ''],
     ['`inbound check` cold, whole process, `--format json` to /dev/null', ms(checkP), `floor process ${ms(floorP)}`, ratio(checkP / floorP), '≤ 1.3×', met(checkP / floorP <= 1.3)],
     ['… the same in CPU time (less sensitive to a busy machine)', ms(checkCpu), `floor process ${ms(floorCpu)}`, ratio(checkCpu / floorCpu), '≤ 1.3×', met(checkCpu / floorCpu <= 1.3)],
+    ['`inbound check --cache` re-run over unchanged files, whole process', ms(cachedP), `floor process ${ms(floorP)}`, ratio(cachedP / floorP), '≤ 0.25×', met(cachedP / floorP <= 0.25)],
+    ['… the same in CPU time (its output is byte for byte the cold run\'s)', ms(cachedCpu), `floor process ${ms(floorCpu)}`, ratio(cachedCpu / floorCpu), '≤ 0.25×', met(cachedCpu / floorCpu <= 0.25)],
     ['Engine in-process: `loadWorkspace` + diagnostics of every file', ms(engineI), `floor in-process ${ms(floorI)}`, ratio(engineI / floorI), '', ''],
     [`One full \`parseDocument\` of the ${n(r.twoThousand.requirements)}-requirement file (${mb(r.twoThousand.bytes)})`, ms(r.fullParse), '', '', '', ''],
     ['Inbound server: keystroke → diagnostics published, p50', ms(i50), `full parse ${ms(r.fullParse)}`, ratio(i50 / r.fullParse), '', ''],
@@ -300,6 +359,12 @@ function render(r: ReportInput): string {
     ['yaml-language-server CPU per keystroke, median', ms(peerCpu), `Inbound ${ms(inbCpu)}`, ratio(peerCpu / inbCpu), '', ''],
     ['Inbound p95 against yaml-language-server p95', ms(i95), `peer ${ms(p95)}`, ratio(i95 / p95), '< 1×', met(i95 < p95)],
     [`… against the peer's p95 less its fixed ${PEER_DEBOUNCE_MS} ms delay`, ms(i95), `peer ${ms(p95net)}`, ratio(i95 / p95net), '< 1×', met(i95 < p95net)],
+    [`Push client, default ${DEFAULT_DELAY_MS} ms delay: keystroke → the typed file's findings, p50`, ms(push50), `delay ${DEFAULT_DELAY_MS} ms`, ratio(push50 / DEFAULT_DELAY_MS), '', ''],
+    ['… p95, against yaml-language-server\'s p95', ms(push95), `peer ${ms(p95)}`, ratio(push95 / p95), '≤ 0.05×', met(push95 / p95 <= 0.05)],
+    ['Opening the 10,000-requirement workspace: the open file\'s findings', ms(r.coldOpen.openFileMs), `indexed ${ms(r.coldOpen.indexedMs)}`, ratio(openRatio(r.coldOpen)), '≤ 0.2×', met(openRatio(r.coldOpen) <= 0.2)],
+    ['… from the server\'s cache of the last session', ms(r.warmOpen.openFileMs), `indexed ${ms(r.warmOpen.indexedMs)}`, ratio(openRatio(r.warmOpen)), '≤ 0.2×', met(openRatio(r.warmOpen) <= 0.2)],
+    ['… indexing from the cache against indexing without it', ms(r.warmOpen.indexedMs), `without ${ms(r.coldOpen.indexedMs)}`, ratio(r.warmOpen.indexedMs / r.coldOpen.indexedMs), '', ''],
+    [`\`inbound check\` peak RSS, 100,000 requirements in 2,000 files (${mb(r.hundredBytes)})`, mb(r.cliPeak), `floor process ${mb(r.floorPeak)}`, ratio(r.cliPeak / r.floorPeak), '≤ 3×', met(r.cliPeak / r.floorPeak <= 3)],
     ['Inbound server peak RSS after indexing 10,000 requirements', mb(r.indexed.peakRss), `source ${mb(r.tenThousand.bytes)}`, ratio(memRatio), '< 10×', met(memRatio < 10)],
     ['… its RSS once indexed (the peak also holds uncollected garbage)', mb(r.indexed.rss), `source ${mb(r.tenThousand.bytes)}`, ratio(r.indexed.rss / r.tenThousand.bytes), '', ''],
     ['… above an idle server on an empty folder', mb(r.indexed.peakRss - r.idle.peakRss), `idle ${mb(r.idle.peakRss)}`, ratio((r.indexed.peakRss - r.idle.peakRss) / r.tenThousand.bytes), '', ''],
