@@ -29,6 +29,11 @@ export interface WorkspaceOptions {
   today?: string;
   /** Analyses kept from an earlier run (a cache on disk): a file whose text and config match is not parsed again. */
   store?: AnalysisStore;
+  /**
+   * No file will be edited (a command-line run): what only an edit needs (each list item's own
+   * findings and rule findings, to re-read one requirement) is dropped once a file is analysed.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -50,6 +55,7 @@ export class Workspace {
   private catalogCache?: Catalog;
   private ctx: RuleContext;
   private readonly store?: AnalysisStore;
+  private readonly readOnly: boolean;
   /** The key of the config the store is asked under (see `policyKey`), computed once per policy. */
   private storeKey?: string;
   /** Files whose diagnostics may have changed since `takeChanged` was last called. */
@@ -65,6 +71,7 @@ export class Workspace {
   constructor(options: WorkspaceOptions = {}) {
     this.ctx = { policy: options.policy ?? DEFAULT_POLICY, today: options.today ?? todayIso() };
     this.store = options.store;
+    this.readOnly = options.readOnly ?? false;
   }
 
   get policy(): Policy {
@@ -151,18 +158,27 @@ export class Workspace {
    * from the text, then stored.
    */
   private analyse(file: string, text: string, previous: FileAnalysis | undefined, source: FileSource | undefined): FileAnalysis {
-    if (previous || source || !this.store) return analyzeFile(file, text, this.ctx, previous, source);
+    if (previous || source || !this.store) return this.slim(analyzeFile(file, text, this.ctx, previous, source));
     this.storeKey ??= policyKey(this.ctx);
     const stored = this.store.recall(file, text, this.storeKey);
     if (stored) {
       try {
-        return restoreAnalysis(file, text, stored, this.ctx);
+        return this.slim(restoreAnalysis(file, text, stored, this.ctx));
       } catch {
         // Not a stored analysis after all: analysed afresh below, and stored again.
       }
     }
     const analysis = analyzeFile(file, text, this.ctx, undefined, source);
     if (isStorable(analysis)) this.store.remember(file, text, this.storeKey, storeAnalysis(analysis));
+    return this.slim(analysis);
+  }
+
+  /** See `WorkspaceOptions.readOnly`: the rules, the reports and the output read none of it. */
+  private slim(analysis: FileAnalysis): FileAnalysis {
+    if (!this.readOnly) return analysis;
+    analysis.itemRuleFindings = undefined;
+    analysis.commentFindings = [];
+    analysis.model.items = [];
     return analysis;
   }
 

@@ -106,7 +106,7 @@ export function loadProjects(options: LoadOptions): LoadedProjects {
   const project = (root: string, config: string | undefined): Draft => {
     let draft = drafts.get(root);
     if (!draft) {
-      const workspace = new Workspace({ today: options.today, store: options.store });
+      const workspace = new Workspace({ today: options.today, store: options.store, readOnly: true });
       if (explicit) workspace.setConfig(explicit.file, explicit.read.text, explicit.read.source);
       else if (config) {
         try {
