@@ -81,9 +81,12 @@ export class AnalysisCache implements AnalysisStore {
   recall(file: string, text: string, config: string): Uint8Array | undefined {
     this.seen.add(file);
     const hash = hashText(text);
-    this.pending.set(file, { text, hash });
     const entry = this.entries.get(file);
-    if (!entry || entry.textHash !== hash || entry.configHash !== this.configHash(config)) return undefined;
+    if (!entry || entry.textHash !== hash || entry.configHash !== this.configHash(config)) {
+      this.pending.set(file, { text, hash });
+      return undefined;
+    }
+    this.pending.delete(file);
     this.stats.restored++;
     return entry.stored;
   }
