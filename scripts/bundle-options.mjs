@@ -1,5 +1,7 @@
-// How Inbound's code is bundled: shared by the build and by the benchmark's floor, so that the
-// floor is bundled exactly like the CLI it is compared with.
+// How Inbound's code is bundled: shared by the build, the CLI package and the benchmark's floor, so
+// that the floor is bundled exactly like the CLI it is compared with.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** @type {import('esbuild').BuildOptions} */
 export const BUNDLE_OPTIONS = {
@@ -24,3 +26,19 @@ export const BROWSER_ALIAS = {
   'node:path': './scripts/browser-path.mjs',
   'csv-stringify/sync': 'csv-stringify/browser/esm/sync',
 };
+
+/**
+ * A hash of the engine's and the schemas' source (INBOUND_ENGINE_BUILD in the bundles): `--cache`
+ * trusts an analysis only from the same engine, and between releases the version alone does not say
+ * that the rules are the same.
+ */
+export function engineBuild() {
+  const hash = createHash('sha256');
+  for (const dir of ['server/src/engine', 'schemas']) {
+    const root = new URL(`../${dir}/`, import.meta.url);
+    for (const f of readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()) {
+      hash.update(f).update(readFileSync(new URL(f, root)));
+    }
+  }
+  return hash.digest('hex').slice(0, 12);
+}

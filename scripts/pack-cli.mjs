@@ -18,7 +18,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { BUNDLE_OPTIONS } from './bundle-options.mjs';
+import { BUNDLE_OPTIONS, engineBuild } from './bundle-options.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'inbound-cli';
@@ -94,7 +94,7 @@ async function bundle(folder) {
     sourcemap: false,
     metafile: true,
     // As scripts/build.mjs builds dist/cli.js: the version, and import.meta.url in a CommonJS bundle.
-    define: { INBOUND_VERSION: JSON.stringify(root.version), 'import.meta.url': '__importMetaUrl' },
+    define: { INBOUND_VERSION: JSON.stringify(root.version), INBOUND_ENGINE_BUILD: JSON.stringify(engineBuild()), 'import.meta.url': '__importMetaUrl' },
     banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
   // Everything must be inside the bundle: the package declares no dependencies.
