@@ -39,14 +39,16 @@ export interface EvidenceCounts {
   incomplete: number;
 }
 
-// Requirements are replaced, never changed, when their text changes: the reading can be kept.
-const memo = new WeakMap<Requirement, RequirementEvidence>();
+// Requirements (and their evidence lists) are replaced, never changed, when their text changes: the
+// reading can be kept. Keyed by the evidence list, which is all it reads, so the copies the verdict
+// makes to ask the roadmap gate about a requirement (report/readiness.ts) share the reading.
+const memo = new WeakMap<readonly Evidence[], RequirementEvidence>();
 
 export function evidenceOf(req: Requirement): RequirementEvidence {
-  let read = memo.get(req);
+  let read = memo.get(req.evidence);
   if (!read) {
     read = readEvidence(req);
-    memo.set(req, read);
+    memo.set(req.evidence, read);
   }
   return read;
 }
