@@ -4,28 +4,40 @@ function normalise(word: string): string {
   return word.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** The rows `distance` works in, grown for longer words. */
+let rows = new Int32Array(3 * 65);
+
 /**
  * Edit distance counting a swap of two neighbouring letters as one edit ("titel" → "title"), as
  * people type; stops early once it exceeds `max`.
  */
-function distance(a: string, b: string, max: number): number {
+export function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Three rows reused from call to call: an unknown id is compared with hundreds of ids, and rows
+  // made afresh for each comparison were most of what that cost.
+  if (rows.length < 3 * (b.length + 1)) rows = new Int32Array(3 * (b.length + 1) * 2);
+  const width = b.length + 1;
+  let before = 0;
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j <= b.length; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    rows[cur] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
-      best = Math.min(best, cur[j]);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, rows[before + j - 2] + 1);
+      rows[cur + j] = d;
+      best = Math.min(best, d);
     }
     if (best > max) return max + 1;
+    const spare = before;
     before = prev;
     prev = cur;
+    cur = spare;
   }
-  return prev[b.length];
+  return rows[prev + b.length];
 }
 
 /**
