@@ -25,7 +25,7 @@ import type { Finding, RuleCode, Span } from './types';
  * Changes whenever the stored form does: an analysis stored in another form is never read. The
  * cache also keys on the engine's version, so a change of rules needs no bump here.
  */
-export const STORED_FORM = 1;
+export const STORED_FORM = 2;
 
 /** The date rules' codes: their findings are not stored but found again on the day of the run. */
 const DATE_CODES: ReadonlySet<string> = new Set(DATE_RULES.map((r) => r.code));
@@ -250,13 +250,19 @@ function readEvidence(r: Reader): Evidence {
 // ----- the two streams ---------------------------------------------------------------------------
 
 /**
- * Numbers into one growing Int32Array, strings into one list (written as JSON, which V8 reads
- * faster than any decoder of our own). Layout: [number count][numbers…][JSON of the strings].
+ * Numbers into one growing Int32Array, distinct strings into one list (written as JSON, which V8
+ * reads faster than any decoder of our own), a string stored as its place in that list.
+ * Layout: [number count][numbers…][JSON of the strings].
  */
 class Writer {
   private numbers = new Int32Array(1024);
   private count = 0;
   private readonly strings: string[] = [];
+  /**
+   * Each distinct string stored once: codes, statuses, kinds, accounts and messages recur, and
+   * half the strings of a typical file were repeats, each parsed again and kept again on reading.
+   */
+  private readonly stringIndex = new Map<string, number>();
 
   int(n: number): void {
     if (this.count === this.numbers.length) {
@@ -272,8 +278,13 @@ class Writer {
   }
 
   str(s: string): void {
-    this.int(this.strings.length);
-    this.strings.push(s);
+    let i = this.stringIndex.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, i);
+    }
+    this.int(i);
   }
 
   /** -1 for none. */
