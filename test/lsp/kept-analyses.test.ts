@@ -72,4 +72,43 @@ describe('the server starts from the cache', () => {
       await warm.client.stop();
     }
   });
+
+  it('shows a file open as the session starts from the cache, judged by the config, never by the default policy, and types in it', async () => {
+    const onboarding = join(ws.dir, 'growth', 'onboarding.req.yaml');
+    const fileUri = uri(onboarding);
+    const text = readFileSync(onboarding, 'utf8');
+    const cold = await session(undefined);
+    await cold.client.stop();
+    const expected = cold.shown.get(fileUri);
+    // The config makes stale-evidence a warning, and this file has some: a publication judged by
+    // the default policy, before the config is read, would differ.
+    assert.ok(expected?.some((d) => d.code === 'stale-evidence' && d.severity === 2), JSON.stringify(expected));
+
+    for (const cache of [undefined, cacheFile]) {
+      // Opened at once, as an editor restores its tabs: before the folder (and its config) is read.
+      const client = await LspClient.start(ws.dir, { debounceMs: 0, initializationOptions: cache ? { cacheFile: cache } : {} });
+      try {
+        await client.open(fileUri, text);
+        await client.notification<{ indexing: boolean; files: number }>('inbound/status', (s) => !s.indexing && s.files === 4);
+        const mine = client.publications.filter((p) => p.uri === fileUri);
+        assert.ok(mine.length > 0, 'published');
+        for (const p of mine) assert.deepEqual(p.diagnostics, expected, `cache ${cache ?? 'none'}: version ${p.version}`);
+        if (cache) {
+          const logs = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+          assert.ok(logs.includes('Inbound: 4 file analyses read from the cache'), logs.join('\n'));
+        }
+        // Typed in: the title of ONB-20 changes, the findings follow.
+        const line = text.split('\n').findIndex((l) => /^\s+- id: ONB-20\b/.test(l)) + 1;
+        const title = text.split('\n')[line];
+        assert.match(title, /title:/);
+        const version = await client.change(fileUri, [{ range: { start: { line, character: title.length }, end: { line, character: title.length } }, text: ' again' }]);
+        const typed = await client.diagnostics(fileUri, (_d, p) => p.version === version);
+        assert.deepEqual(typed, expected);
+        const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: fileUri } });
+        assert.ok(JSON.stringify(symbols).includes(' again'), JSON.stringify(symbols));
+      } finally {
+        await client.stop();
+      }
+    }
+  });
 });

@@ -135,14 +135,16 @@ export class Workspace {
 
   /**
    * `source`: what reading the file from disk told beyond its text (see source.ts); none for an
-   * editor's text. `editing`: the text is an editor's, to be typed in: analysed afresh, never
-   * restored from the store, so that its first edit re-reads only the requirement it touches.
+   * editor's text. `editing`: the text is an editor's, to be typed in. The first time the workspace
+   * sees it, it may come from the store (its findings are out in a fraction of a parse); a restored
+   * analysis is read afresh the next time the editor's text is given, whether or not it changed, so
+   * that edits after that re-read only the requirement they touch.
    */
   setFile(file: string, text: string, source?: FileSource, editing = false): FileAnalysis {
     const previous = this.files.get(file);
     // A restored analysis cannot be edited piecemeal: a file opened in an editor is read afresh once.
-    const fresh = editing && (!previous || previous.restored);
-    if (previous && previous.text === text && sameSource(previous.source, source) && !(fresh && previous.restored)) return previous;
+    const fresh = editing && !!previous?.restored;
+    if (previous && previous.text === text && sameSource(previous.source, source) && !fresh) return previous;
     const analysis = fresh ? analyzeFile(file, text, this.ctx) : this.analyse(file, text, previous, source);
     if (!previous) this.sortedNames = undefined;
     this.files.set(file, analysis);

@@ -86,9 +86,13 @@ export class DiagnosticsScheduler {
     runSafe(this.log, 'diagnostics', undefined, () => {
       for (const uri of uris) {
         if (!this.state.isOpen(uri)) continue;
-        if (this.state.isPending(uri)) this.state.syncDocument(uri);
         const file = fileOf(uri);
-        const project = this.state.projects.configOwner(file) ?? this.state.projects.forFile(file);
+        const project = this.state.projectOf(uri);
+        // A document opened before its project's config was read: the indexer pushes the open
+        // files as soon as the config is in (`pushRead`), and analysing it once, under the right
+        // config, is also what lets it come from the cache.
+        if (this.state.awaitsConfig(uri)) continue;
+        if (this.state.isPending(uri)) this.state.syncDocument(uri);
         // Its findings from the cross-file rules too (they run over the workspace in linear time);
         // the other files they now judge differently are marked changed and go out with the flush.
         // Not while its project is being read: what they say about a workspace half read (a
@@ -126,9 +130,15 @@ export class DiagnosticsScheduler {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     runSafe(this.log, 'diagnostics', undefined, () => {
-      this.state.syncAll();
+      // A project being read is flushed when the reading ends (what the cross-file rules say of a
+      // workspace half read would be wrong), and a document whose project's config is not read yet
+      // is not judged by the default policy meanwhile.
+      this.state.syncAll((uri) => this.state.awaitsConfig(uri));
       const changed: string[] = [];
-      for (const project of this.state.projects.all()) for (const uri of this.flushProject(project)) changed.push(uri);
+      for (const project of this.state.projects.all()) {
+        if (this.reading(project)) continue;
+        for (const uri of this.flushProject(project)) changed.push(uri);
+      }
       if (this.options.pull && changed.length) {
         this.ledger.notify();
         if (this.options.canRefresh && changed.some((uri) => this.state.isOpen(uri))) {

@@ -153,6 +153,9 @@ export class Indexer {
       this.hooks.indexed();
     } catch (e) {
       this.hooks.log(`Indexing ${project.root} failed: ${(e as Error).message}`);
+      // The open documents waiting for the config (ServerState.awaitsConfig) are judged by what
+      // there is rather than never.
+      project.configKnown = true;
     } finally {
       if (--this.running === 0) this.readByEvent.clear();
       const left = (this.reading.get(project) ?? 1) - 1;

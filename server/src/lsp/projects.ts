@@ -47,6 +47,11 @@ export class Project {
   readonly workspace: Workspace;
   private matcher?: { files: string[]; ignore: string[]; test: (path: string) => boolean };
   private configMatcher?: { ignore: string[]; test: (path: string) => boolean };
+  /**
+   * Its config has been read (or found missing): until then the policy is the default one, and
+   * findings judged by it may be wrong. The loose files have no config to wait for.
+   */
+  configKnown: boolean;
 
   constructor(
     /** The folder on disk; undefined for the project of loose files. */
@@ -62,6 +67,7 @@ export class Project {
     store?: AnalysisStore,
   ) {
     this.workspace = new Workspace({ today, store });
+    this.configKnown = root === undefined;
   }
 
   /** Reads the config (undefined text: there is none). */
@@ -69,6 +75,7 @@ export class Project {
     const read = text === undefined ? undefined : configReads.get(file);
     const limit = this.workspace.policy.maxFileKb;
     this.workspace.setConfig(text === undefined ? undefined : file, text, read && read.text === text ? read.source : undefined);
+    this.configKnown = true;
     if (this.limitRaised && this.workspace.policy.maxFileKb > limit && this.workspace.analyses().some((a) => a.source?.size !== undefined)) {
       this.limitRaised(this);
     }

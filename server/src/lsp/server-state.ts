@@ -67,12 +67,30 @@ export class ServerState {
       project.workspace.deleteFile(file);
       return;
     }
-    project.workspace.setFile(file, doc.getText(), undefined, true);
+    const analysis = project.workspace.setFile(file, doc.getText(), undefined, true);
     project.workspace.touch(file);
+    // Restored from the cache of the last session: its findings can go out now, and the next sync
+    // (the next publication, request or flush) reads it afresh for editing.
+    if (analysis.restored) this.pending.add(uri);
   }
 
-  syncAll(): void {
-    for (const uri of [...this.pending]) this.syncDocument(uri);
+  /** `wait`: documents to leave pending for now. */
+  syncAll(wait?: (uri: string) => boolean): void {
+    for (const uri of [...this.pending]) if (!wait?.(uri)) this.syncDocument(uri);
+  }
+
+  /** The project a document belongs to: the one it is the config of, else the one holding it. */
+  projectOf(uri: string): Project {
+    const file = fileOf(uri);
+    return this.projects.configOwner(file) ?? this.projects.forFile(file);
+  }
+
+  /**
+   * A document (not a config: giving the engine a config is what makes it known) in a project whose
+   * config has not been read yet: judged now, by the default policy, its findings could be wrong.
+   */
+  awaitsConfig(uri: string): boolean {
+    return !isConfigFile(fileOf(uri)) && !this.projectOf(uri).configKnown;
   }
 
   /** Every project, with pending edits given to the engine first: for workspace-wide features. */
