@@ -86,13 +86,14 @@ export class DiagnosticsScheduler {
     runSafe(this.log, 'diagnostics', undefined, () => {
       for (const uri of uris) {
         if (!this.state.isOpen(uri)) continue;
-        const file = fileOf(uri);
-        const project = this.state.projectOf(uri);
         // A document opened before its project's config was read: the indexer pushes the open
         // files as soon as the config is in (`pushRead`), and analysing it once, under the right
         // config, is also what lets it come from the cache.
         if (this.state.awaitsConfig(uri)) continue;
         if (this.state.isPending(uri)) this.state.syncDocument(uri);
+        // Asked after the sync: a config opened in the editor makes its folder a project.
+        const file = fileOf(uri);
+        const project = this.state.projectOf(uri);
         // Its findings from the cross-file rules too (they run over the workspace in linear time);
         // the other files they now judge differently are marked changed and go out with the flush.
         // Not while its project is being read: what they say about a workspace half read (a
