@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import type { AnalysisStore } from '../engine';
 import { AnalysisCache, engineVersion } from '../node/analysis-cache';
-import type { KeptAnalysesStore } from './session';
+import type { KeptAnalysesStore } from './server-host';
 
 export class KeptAnalyses implements KeptAnalysesStore {
   private told = false;

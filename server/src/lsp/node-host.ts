@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { roadmapDiff } from './diff';
 import { diskFiles } from './indexer';
 import { KeptAnalyses } from './kept-analyses';
-import type { ServerHost } from './session';
+import type { ServerHost } from './server-host';
 
 export function nodeHost(): ServerHost {
   return { disk: diskFiles, diff: roadmapDiff, ruleDocs: ruleDocsBeside, today: process.env.INBOUND_TODAY, keptAnalyses: KeptAnalyses.open };

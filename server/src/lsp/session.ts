@@ -7,13 +7,11 @@
 import { CodeActionKind, DidChangeWatchedFilesNotification, TextDocumentSyncKind, WatchKind } from 'vscode-languageserver';
 import type { Connection, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver';
 import { isIsoDate } from '../engine';
-import type { AnalysisStore } from '../engine';
 import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { complete } from './completion';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { clientFiles } from './client-files';
-import type { FileAccess } from './file-access';
 import { startEditorExtras } from './editor-extras';
 import { hover } from './hover';
 import { Indexer } from './indexing';
@@ -21,48 +19,13 @@ import { definition, prepareRename, references, rename } from './navigation';
 import { newRequirement } from './new-requirement';
 import { fileOf, Projects, uriOf } from './projects';
 import { DiffRequest, NewRequirementRequest, ReportRequest, ToolRequest } from './protocol';
-import type { DiffParams } from './protocol';
-import type { RoadmapDiff } from '../engine/diff';
 import { reportFor } from './report';
 import { runSafe } from './run-safe';
 import { ServerState } from './server-state';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { answerToolRequest } from './tools';
 import { isVirtualPath, nameByPath } from './virtual-files';
-
-export interface ServerOptions {
-  /** Fixes the clock (YYYY-MM-DD) for tests; also INBOUND_TODAY in the environment. */
-  today?: string;
-  /** Delay before pushed diagnostics are recomputed after an edit; 0 for measurements. */
-  debounceMs?: number;
-  /** False in an untrusted workspace (VS Code's Restricted Mode). */
-  trusted?: boolean;
-  /** Where to keep file analyses between sessions (an absolute path; see kept-analyses.ts). */
-  cacheFile?: string;
-}
-
-/**
- * What the server can do where it runs: on Node it reads the disk and git; in the browser it has
- * neither, and the editor supplies the files (client-files.ts).
- */
-export interface ServerHost {
-  /** The disk: files of folders on it are read from it. Without it, every file comes from the editor. */
-  disk?: FileAccess;
-  /** The roadmap diff, which needs git's rules for a revision's projects (lsp/diff.ts). */
-  diff?: (projects: Projects, params: DiffParams, log: (message: string) => void) => Promise<RoadmapDiff | null>;
-  /** Rule pages shipped beside the server, for a client that names no base for their links. */
-  ruleDocs?: () => ((code: string) => string) | undefined;
-  /** The environment's INBOUND_TODAY, where there is an environment. */
-  today?: string;
-  /** Analyses kept between sessions in the file the editor names (`cacheFile`), where there is a disk. */
-  keptAnalyses?: (cacheFile: unknown, log: (message: string) => void) => KeptAnalysesStore | undefined;
-}
-
-/** See kept-analyses.ts. */
-export interface KeptAnalysesStore {
-  readonly store: AnalysisStore;
-  save(): void;
-}
+import type { KeptAnalysesStore, ServerHost, ServerOptions } from './server-host';
 
 export function startServer(connection: Connection, host: ServerHost = {}): void {
   const log = (message: string) => connection.console.log(message);
