@@ -19,6 +19,8 @@ import {
   AbstractMessageReader,
   AbstractMessageWriter,
   createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
@@ -139,6 +141,37 @@ describe('the server built for the browser, with only a web worker’s globals',
     for (const { file, diagnostics: want } of expected) {
       assert.deepEqual(brief(await diagnostics(pathToFileURL(join(EXAMPLES, file)).href, want.length)), brief(want), file);
     }
+  });
+
+  it('pushes the findings of a document as it is typed in (an editor that does not pull)', async () => {
+    // The typed document's findings go out in the next turns of the event loop, which a worker
+    // reaches without setImmediate: an edit that puts PLT-9 on the roadmap closes the gate on it.
+    const file = join(EXAMPLES, 'platform.req.yaml');
+    const uri = pathToFileURL(file).href;
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('title: Dark mode')) + 1;
+    assert.match(lines[line], /^\s*status: idea\b/);
+    const before = published.get(uri)?.diagnostics.length ?? 0;
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const at = lines[line].indexOf('idea');
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line, character: at }, end: { line, character: at + 4 } }, text: 'roadmap' }],
+    });
+    const after = await new Promise<Diagnostic[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for version 2 of ${uri}`)), 15_000);
+      const check = () => {
+        const p = published.get(uri);
+        if (p?.version === 2) {
+          clearTimeout(timer);
+          resolve(p.diagnostics);
+        } else waiting.push(check);
+      };
+      check();
+    });
+    assert.ok(after.some((d) => d.code === 'roadmap-gate' && d.range.start.line === line), JSON.stringify(after.map((d) => [d.code, d.range.start.line])));
+    assert.ok(after.length > before);
   });
 
   it('answers a hover on a requirement id from the same analysis', async () => {

@@ -20,7 +20,7 @@ import type {
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { toDiagnostic } from './convert';
-import { yieldToEvents } from './file-access';
+import { nextTurn, yieldToEvents } from './file-access';
 import { DiagnosticsLedger } from './ledger';
 import { fileOf, uriOf } from './projects';
 import type { Project } from './projects';
@@ -42,7 +42,7 @@ export class DiagnosticsScheduler {
   private timer: NodeJS.Timeout | undefined;
   /** Open documents edited since their own diagnostics were last pushed, and the turn that pushes them. */
   private readonly typed = new Set<string>();
-  private typedTimer: NodeJS.Immediate | undefined;
+  private cancelTyped: (() => void) | undefined;
   private lastStatus = '';
   options: SchedulerOptions = { pull: false, canRefresh: false, debounceMs: 200 };
 
@@ -71,16 +71,16 @@ export class DiagnosticsScheduler {
   edited(uri: string): void {
     if (!this.options.pull) {
       this.typed.add(uri);
-      if (this.typedTimer) clearImmediate(this.typedTimer);
-      this.typedTimer = setImmediate(() => {
-        this.typedTimer = setImmediate(() => this.pushTyped());
+      this.cancelTyped?.();
+      this.cancelTyped = nextTurn(() => {
+        this.cancelTyped = nextTurn(() => this.pushTyped());
       });
     }
     this.schedule();
   }
 
   private pushTyped(): void {
-    this.typedTimer = undefined;
+    this.cancelTyped = undefined;
     const uris = [...this.typed];
     this.typed.clear();
     runSafe(this.log, 'diagnostics', undefined, () => {

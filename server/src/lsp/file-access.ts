@@ -36,8 +36,20 @@ export interface FileAccess {
   realFolder(root: string): Promise<string | undefined>;
 }
 
+/**
+ * Runs `f` in a later turn of the event loop, after the messages already read; returns what cancels
+ * it. A worker has no setImmediate; a zero timeout lets its messages in all the same.
+ */
+export function nextTurn(f: () => void): () => void {
+  if (typeof setImmediate === 'function') {
+    const t = setImmediate(f);
+    return () => clearImmediate(t);
+  }
+  const t = setTimeout(f, 0);
+  return () => clearTimeout(t);
+}
+
 /** Lets pending messages (an edit, a cancellation) in between batches of work. */
 export function yieldToEvents(): Promise<void> {
-  // A worker has no setImmediate; a zero timeout lets its messages in all the same.
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  return new Promise((resolve) => void nextTurn(resolve));
 }
