@@ -58,11 +58,20 @@ export function judgeFile(workspace: Workspace, file: string): JudgedFile | unde
     for (const req of analysis.model.requirements) {
       const shown = within(diagnostics.diagnostics, req.span);
       const quiet = within(diagnostics.suppressed, req.span);
+      // The verdict and the counts are worked out when first read, then kept: `inbound check` sums
+      // only the roadmap's verdicts and reads no counts, and they were a fifth of a cached re-run.
+      // Own enumerable getters, so a spread or a deep comparison still sees both values.
+      let verdict: Verdict | undefined;
+      let counts: EvidenceCounts | undefined;
       requirements.push({
         req,
-        verdict: verdictOf(req, new Set(shown.map((d) => d.code)), ctx),
+        get verdict() {
+          return (verdict ??= verdictOf(req, new Set(shown.map((d) => d.code)), ctx));
+        },
         onRoadmap: isOnRoadmap(req, ctx),
-        counts: evidenceCounts(req),
+        get counts() {
+          return (counts ??= evidenceCounts(req));
+        },
         shown,
         quiet,
       });
@@ -82,9 +91,21 @@ export function judgedAt(judged: JudgedFile, req: Requirement): JudgedRequiremen
 export class ReadinessTally {
   files = 0;
   requirements = 0;
-  readyToPromote = 0;
   readonly roadmap: RoadmapHeadline = { total: 0, ready: 0, waived: 0, blocked: 0, atRisk: 0, noEvidence: 0 };
   readonly unread: JudgedFile[] = [];
+  // The requirements off the roadmap, whose verdicts are asked only when this count is read: an
+  // off-roadmap verdict asks the gate about a probe, the most of judging, and the CLI never shows it.
+  readonly #offRoadmap: JudgedRequirement[] = [];
+  #readyToPromote?: number;
+
+  get readyToPromote(): number {
+    if (this.#readyToPromote === undefined) {
+      let n = 0;
+      for (const r of this.#offRoadmap) if (r.verdict === 'ready') n++;
+      this.#readyToPromote = n;
+    }
+    return this.#readyToPromote;
+  }
 
   add(judged: JudgedFile): void {
     this.files++;
@@ -92,7 +113,8 @@ export class ReadinessTally {
     for (const r of judged.requirements) {
       this.requirements++;
       if (!r.onRoadmap) {
-        if (r.verdict === 'ready') this.readyToPromote++;
+        this.#offRoadmap.push(r);
+        this.#readyToPromote = undefined;
         continue;
       }
       const h = this.roadmap;
