@@ -42,6 +42,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     cwd: io.cwd,
     onProgress: io.progress,
     store: cache,
+    findingsOnly: true,
   });
   io.progress?.(0, 0);
   saveCache(cache, io);

@@ -30,10 +30,14 @@ export interface WorkspaceOptions {
   /** Analyses kept from an earlier run (a cache on disk): a file whose text and config match is not parsed again. */
   store?: AnalysisStore;
   /**
-   * No file will be edited (a command-line run): what only an edit needs (each list item's own
-   * findings and rule findings, to re-read one requirement) is dropped once a file is analysed.
+   * What of each file is kept once it is analysed. `all` (an editor): everything, down to each list
+   * item's own findings, to re-read one requirement after an edit. `read` (a command-line run that
+   * reports): what the rules, the reports and the output read. `findings` (`inbound check`): what the
+   * cross-file rules, the findings and the roadmap's verdicts read, so 100,000 requirements fit in
+   * memory beside their text: each requirement keeps its id, title, status, places and depends-on,
+   * and its evidence and waiver only when it is on the roadmap.
    */
-  readOnly?: boolean;
+  keep?: 'all' | 'read' | 'findings';
 }
 
 /**
@@ -55,7 +59,7 @@ export class Workspace {
   private catalogCache?: Catalog;
   private ctx: RuleContext;
   private readonly store?: AnalysisStore;
-  private readonly readOnly: boolean;
+  private readonly keep: 'all' | 'read' | 'findings';
   /** The key of the config the store is asked under (see `policyKey`), computed once per policy. */
   private storeKey?: string;
   /** Files whose diagnostics may have changed since `takeChanged` was last called. */
@@ -71,7 +75,7 @@ export class Workspace {
   constructor(options: WorkspaceOptions = {}) {
     this.ctx = { policy: options.policy ?? DEFAULT_POLICY, today: options.today ?? todayIso() };
     this.store = options.store;
-    this.readOnly = options.readOnly ?? false;
+    this.keep = options.keep ?? 'all';
   }
 
   get policy(): Policy {
@@ -175,12 +179,24 @@ export class Workspace {
     return this.slim(analysis);
   }
 
-  /** See `WorkspaceOptions.readOnly`: the rules, the reports and the output read none of it. */
+  /** See `WorkspaceOptions.keep`: what is dropped here, nothing that is kept reads again. */
   private slim(analysis: FileAnalysis): FileAnalysis {
-    if (!this.readOnly) return analysis;
+    if (this.keep === 'all') return analysis;
     analysis.itemRuleFindings = undefined;
     analysis.commentFindings = [];
     analysis.model.items = [];
+    if (this.keep === 'findings') {
+      const roadmap = this.ctx.policy.roadmapStatuses;
+      for (const req of analysis.model.requirements) {
+        req.problem = req.owner = undefined;
+        req.segments = [];
+        req.evidenceList = req.evidenceKeySpan = req.waiverKeySpan = undefined;
+        if (req.status === undefined || !roadmap.includes(req.status)) {
+          req.evidence = [];
+          req.waiver = undefined;
+        }
+      }
+    }
     return analysis;
   }
 

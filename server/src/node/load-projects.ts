@@ -31,6 +31,8 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Analyses kept from earlier runs (`--cache`): files that did not change are not parsed again. */
   store?: AnalysisStore;
+  /** Only findings and the roadmap's verdicts are asked of the projects (`inbound check`); see `WorkspaceOptions.keep`. */
+  findingsOnly?: boolean;
 }
 
 export interface LoadedProject {
@@ -106,7 +108,7 @@ export function loadProjects(options: LoadOptions): LoadedProjects {
   const project = (root: string, config: string | undefined): Draft => {
     let draft = drafts.get(root);
     if (!draft) {
-      const workspace = new Workspace({ today: options.today, store: options.store, readOnly: true });
+      const workspace = new Workspace({ today: options.today, store: options.store, keep: options.findingsOnly ? 'findings' : 'read' });
       if (explicit) workspace.setConfig(explicit.file, explicit.read.text, explicit.read.source);
       else if (config) {
         try {
