@@ -73,24 +73,31 @@ class Judged implements JudgedRequirement {
   #quiet?: Suppressed[];
   #verdict?: Verdict;
   #counts?: EvidenceCounts;
+  // Private fields, not properties: a copy or a serialisation of a judged requirement shows what it
+  // is, not its file's every finding.
+  readonly #diagnostics: FileDiagnostics;
+  readonly #ctx: RuleContext;
 
   constructor(
     readonly req: Requirement,
     readonly onRoadmap: boolean,
-    private readonly diagnostics: FileDiagnostics,
-    private readonly ctx: RuleContext,
-  ) {}
+    diagnostics: FileDiagnostics,
+    ctx: RuleContext,
+  ) {
+    this.#diagnostics = diagnostics;
+    this.#ctx = ctx;
+  }
 
   get shown(): Diagnostic[] {
-    return (this.#shown ??= within(this.diagnostics.diagnostics, this.req.span));
+    return (this.#shown ??= within(this.#diagnostics.diagnostics, this.req.span));
   }
 
   get quiet(): Suppressed[] {
-    return (this.#quiet ??= within(this.diagnostics.suppressed, this.req.span));
+    return (this.#quiet ??= within(this.#diagnostics.suppressed, this.req.span));
   }
 
   get verdict(): Verdict {
-    return (this.#verdict ??= verdictOf(this.req, new Set(this.shown.map((d) => d.code)), this.ctx));
+    return (this.#verdict ??= verdictOf(this.req, new Set(this.shown.map((d) => d.code)), this.#ctx));
   }
 
   get counts(): EvidenceCounts {
